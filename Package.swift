@@ -1,0 +1,38 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Brief",
+    products: [
+        .executable(name: "brief", targets: ["brief"]),
+    ],
+    dependencies: [
+        // The command line: subcommands, options, --help/--version and usage errors.
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // C shim over the system ICU (Debian's libicu-dev): its C API is renamed by
+        // version macros Swift cannot call, so small wrapper functions expose it.
+        .target(
+            name: "CICU",
+            linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icudata")]
+        ),
+        // Pure Swift core: bytes in, article model, outline and analysis out. No terminal.
+        .target(
+            name: "BriefCore",
+            dependencies: ["CICU"]
+        ),
+        .executableTarget(
+            name: "brief",
+            dependencies: [
+                "BriefCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "BriefCoreTests",
+            dependencies: ["BriefCore"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

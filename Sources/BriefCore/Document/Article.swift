@@ -1,0 +1,106 @@
+/// How the parser read a document. Decided once per document, never per line,
+/// and recorded so that `brief outline` can show it and tests can assert it.
+public enum Reading: String, Sendable, Equatable, CaseIterable {
+    /// CommonMark block structure: blank lines separate paragraphs, lines are joined.
+    case markdown
+    /// Scraped news: every non-blank line is a paragraph of its own.
+    case onePerLine = "one-paragraph-per-line"
+    /// Plain text wrapped at a fixed width: blank lines separate paragraphs.
+    case hardWrapped = "hard-wrapped"
+
+    /// Words for people, as shown in `brief outline`.
+    public var label: String {
+        switch self {
+        case .markdown: return "Markdown"
+        case .onePerLine: return "one paragraph per line"
+        case .hardWrapped: return "hard-wrapped text"
+        }
+    }
+}
+
+/// A link found in inline text: the visible text and where it points.
+public struct Link: Sendable, Equatable {
+    public var text: String
+    public var destination: String
+
+    public init(text: String, destination: String) {
+        self.text = text
+        self.destination = destination
+    }
+}
+
+/// One block of an article, in reading order. Lists and quotes are flattened:
+/// a bullet carries its nesting depth in `level`, a quote its quote depth.
+public struct Block: Sendable, Equatable {
+    public enum Kind: String, Sendable, Equatable {
+        case heading, paragraph, bullet, quote, code
+    }
+
+    public var kind: Kind
+    /// Visible text: markers, emphasis and link syntax removed, whitespace collapsed.
+    /// For code, the code lines joined with "\n" (indentation kept).
+    public var text: String
+    /// 1-based line of the block's first line in the source file.
+    public var line: Int
+    /// Heading level (1–6), bullet depth (from 1), quote depth (from 1);
+    /// for paragraphs the depth of the list item they continue (0 at top level).
+    public var level: Int
+    /// The marker of an ordered list item as written ("3." or "3)"); nil otherwise.
+    public var marker: String?
+    /// Link targets of the inline text (kept for the model; not part of `text`).
+    public var links: [Link]
+    /// Info string of a fenced code block ("swift", "text"), if any.
+    public var info: String?
+
+    public init(kind: Kind, text: String, line: Int, level: Int = 0, marker: String? = nil,
+                links: [Link] = [], info: String? = nil) {
+        self.kind = kind
+        self.text = text
+        self.line = line
+        self.level = level
+        self.marker = marker
+        self.links = links
+        self.info = info
+    }
+}
+
+/// A parsed article: what every other part of Brief works from.
+public struct Article: Sendable, Equatable {
+    /// The article's title: its first heading or title line, or else a name made from the file.
+    public var title: String
+    /// The source line the title was taken from; nil when no block of the text is the title.
+    public var titleLine: Int?
+    public var byline: String?
+    public var dateline: String?
+    public var reading: Reading
+    /// Body blocks in reading order (the title is not among them).
+    public var blocks: [Block]
+
+    public init(title: String, titleLine: Int? = nil, byline: String? = nil, dateline: String? = nil,
+                reading: Reading, blocks: [Block]) {
+        self.title = title
+        self.titleLine = titleLine
+        self.byline = byline
+        self.dateline = dateline
+        self.reading = reading
+        self.blocks = blocks
+    }
+
+    /// Number of words in the title and body (whitespace-separated), for reading-time estimates.
+    public var wordCount: Int {
+        var count = 0
+        for block in blocks { count += Article.countWords(block.text) }
+        return count + Article.countWords(title)
+    }
+
+    static func countWords(_ text: String) -> Int {
+        var count = 0
+        var inWord = false
+        for byte in text.utf8 {
+            let space = byte == 0x20 || byte == 0x0A || byte == 0x09
+            if !space && !inWord { count += 1 }
+            inWord = !space
+        }
+        return count
+    }
+}

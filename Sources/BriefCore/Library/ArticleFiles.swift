@@ -1,0 +1,108 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Why a path could not be read as an article: one line for the user.
+public struct ArticleFileError: Error, Equatable, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+    public var description: String { "\(path.withoutControls): \(reason)" }
+}
+
+/// Finding and reading article files. A directory means every `*.md`, `*.markdown` and
+/// `*.txt` in it, sorted by name; anything that is not a regular file is refused before
+/// it is opened (opening a FIFO would block).
+public enum ArticleFiles {
+    public static let extensions: Set<String> = ["md", "markdown", "txt"]
+
+    /// Largest article read into memory.
+    public static let maximumSize = 1 << 30
+
+    public static func isArticleName(_ name: String) -> Bool {
+        guard !name.hasPrefix("."), let ext = ArticleParser.fileExtension(name) else { return false }
+        return extensions.contains(ext)
+    }
+
+    /// Expands a command-line path: a file stays itself, a directory becomes its articles.
+    public static func expand(_ path: String) -> Result<[String], ArticleFileError> {
+        if path == "-" { return .success([path]) }
+        var info = stat()
+        guard stat(path, &info) == 0 else { return .failure(error(path, errno)) }
+        let type = info.st_mode & S_IFMT
+        if type == S_IFDIR {
+            guard let dir = opendir(path) else { return .failure(error(path, errno)) }
+            defer { closedir(dir) }
+            var names: [String] = []
+            while let entry = readdir(dir) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+                }
+                if isArticleName(name) { names.append(name) }
+            }
+            guard !names.isEmpty else {
+                return .failure(ArticleFileError(path: path, reason: "no articles here (*.md, *.markdown, *.txt)"))
+            }
+            let base = path.hasSuffix("/") ? path : path + "/"
+            return .success(names.sorted().map { base + $0 })
+        }
+        return .success([path])
+    }
+
+    /// Reads a whole article file (or standard input for "-").
+    public static func read(_ path: String) -> Result<[UInt8], ArticleFileError> {
+        if path == "-" { return readAll(fd: 0, path: "-", expected: 0) }
+        var info = stat()
+        guard stat(path, &info) == 0 else { return .failure(error(path, errno)) }
+        let type = info.st_mode & S_IFMT
+        if type == S_IFDIR { return .failure(ArticleFileError(path: path, reason: "is a directory")) }
+        guard type == S_IFREG else {
+            return .failure(ArticleFileError(path: path, reason: "not a regular file"))
+        }
+        guard Int(info.st_size) <= maximumSize else {
+            return .failure(ArticleFileError(path: path, reason: "too large (over 1 GiB)"))
+        }
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { return .failure(error(path, errno)) }
+        defer { close(fd) }
+        return readAll(fd: fd, path: path, expected: Int(info.st_size))
+    }
+
+    private static func readAll(fd: Int32, path: String, expected: Int) -> Result<[UInt8], ArticleFileError> {
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(expected + 1)
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                if errno == EAGAIN {
+                    // standard input in non-blocking mode: wait until readable
+                    var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+                    _ = poll(&p, 1, -1)
+                    continue
+                }
+                return .failure(error(path, errno))
+            }
+            if n == 0 { break }
+            bytes.append(contentsOf: chunk[0..<n])
+            if bytes.count > maximumSize {
+                return .failure(ArticleFileError(path: path, reason: "too large (over 1 GiB)"))
+            }
+        }
+        return .success(bytes)
+    }
+
+    static func error(_ path: String, _ code: Int32) -> ArticleFileError {
+        let message = String(cString: strerror(code))
+        return ArticleFileError(path: path, reason: message)
+    }
+}
+
+extension ArticleFiles {
+    public static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+    }
+}

@@ -1,0 +1,105 @@
+/// A small JSON writer that keeps keys in the documented order and escapes every
+/// control character (and U+2028/U+2029), so no output line can carry a raw control.
+public struct JSONWriter {
+    public private(set) var bytes: [UInt8] = []
+
+    public init() {}
+
+    public var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    public mutating func raw(_ s: StaticString) {
+        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    public mutating func string(_ s: String) {
+        bytes.append(UInt8(ascii: "\""))
+        for scalar in s.unicodeScalars {
+            let v = scalar.value
+            switch v {
+            case 0x22: raw("\\\"")
+            case 0x5C: raw("\\\\")
+            case 0x0A: raw("\\n")
+            case 0x09: raw("\\t")
+            case 0x0D: raw("\\r")
+            case 0..<0x20, 0x7F...0x9F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069:
+                raw("\\u")
+                let hex = Array("0123456789abcdef".utf8)
+                for shift in stride(from: 12, through: 0, by: -4) {
+                    bytes.append(hex[Int((v >> UInt32(shift)) & 0xF)])
+                }
+            default:
+                if v < 0x80 {
+                    bytes.append(UInt8(v))
+                } else {
+                    bytes.append(contentsOf: String(scalar).utf8)
+                }
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    public mutating func int(_ n: Int) {
+        bytes.append(contentsOf: String(n).utf8)
+    }
+
+    /// Scores are written with three decimals: stable across runs and platforms.
+    public mutating func number(_ x: Double) {
+        let scaled = (x * 1000).rounded()
+        let value = scaled / 1000
+        if value == value.rounded() {
+            bytes.append(contentsOf: String(Int(value)).utf8)
+        } else {
+            var text = String(Int(scaled.magnitude) / 1000) + "."
+            var frac = String(Int(scaled.magnitude) % 1000)
+            while frac.count < 3 { frac = "0" + frac }
+            while frac.hasSuffix("0") { frac.removeLast() }
+            text += frac
+            if scaled < 0 { text = "-" + text }
+            bytes.append(contentsOf: text.utf8)
+        }
+    }
+
+    public mutating func key(_ k: StaticString) {
+        bytes.append(UInt8(ascii: "\""))
+        raw(k)
+        raw("\":")
+    }
+}
+
+extension Outline {
+    /// The §3 contract: {"source", "title", "reading", "outline": [Node…]} on one line.
+    public func json(source: String, reading: Reading) -> String {
+        var w = JSONWriter()
+        w.raw("{")
+        w.key("source"); w.string(source); w.raw(",")
+        w.key("title"); w.string(title); w.raw(",")
+        w.key("reading"); w.string(reading.rawValue); w.raw(",")
+        w.key("outline"); Self.write(nodes, to: &w)
+        w.raw("}")
+        return w.string
+    }
+
+    static func write(_ nodes: [OutlineNode], to w: inout JSONWriter) {
+        w.raw("[")
+        for (i, node) in nodes.enumerated() {
+            if i > 0 { w.raw(",") }
+            w.raw("{")
+            w.key("kind"); w.string(node.kind.rawValue); w.raw(",")
+            w.key("text"); w.string(node.text); w.raw(",")
+            w.key("line"); w.int(node.line); w.raw(",")
+            w.key("level"); w.int(node.level); w.raw(",")
+            if let score = node.score { w.key("score"); w.number(score); w.raw(",") }
+            if !node.evidence.isEmpty {
+                w.key("evidence"); w.raw("[")
+                for (k, e) in node.evidence.enumerated() {
+                    if k > 0 { w.raw(",") }
+                    w.raw("{"); w.key("line"); w.int(e.line); w.raw(","); w.key("text"); w.string(e.text); w.raw("}")
+                }
+                w.raw("],")
+            }
+            w.key("children"); write(node.children, to: &w)
+            w.raw("}")
+        }
+        w.raw("]")
+    }
+}

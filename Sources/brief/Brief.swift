@@ -1,0 +1,150 @@
+import ArgumentParser
+import BriefCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@main
+struct Brief: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "brief",
+        abstract: "Read news and analysis in the terminal: outlines, key claims and notes.",
+        discussion: """
+            With no subcommand, Brief shows the articles in PATH (default: ./Articles).
+            Articles are Markdown (*.md, *.markdown) or plain text (*.txt); "-" reads standard input.
+            """,
+        version: version,
+        subcommands: [ReadCommand.self, OutlineCommand.self],
+        defaultSubcommand: ReadCommand.self
+    )
+}
+
+struct ReadCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "read",
+        abstract: "Open articles (the default command): brief [PATH…]."
+    )
+
+    @Argument(help: "Article files or folders (default: ./Articles).")
+    var paths: [String] = []
+
+    mutating func run() throws {
+        var targets = paths
+        if targets.isEmpty {
+            guard ArticleFiles.isDirectory("Articles") else {
+                throw ValidationError("no PATH given and no ./Articles folder here; try: brief PATH…")
+            }
+            targets = ["Articles"]
+        }
+        // The interactive reader arrives with its own issue; until then, the outlines.
+        try printOutlines(targets, format: .text)
+    }
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+struct OutlineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "outline",
+        abstract: "Print the outline of each article: title, sections, bullets, paragraphs.",
+        discussion: """
+            JSON: one object per article, one per line:
+              {"source", "title", "reading", "outline": [{"kind", "text", "line", "level", "children"}]}
+            """
+    )
+
+    @Argument(help: "Article files or folders; \"-\" reads standard input.")
+    var paths: [String] = []
+
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    mutating func run() throws {
+        guard !paths.isEmpty else { throw ValidationError("give at least one PATH (or - for standard input)") }
+        try printOutlines(paths, format: format)
+    }
+}
+
+func printOutlines(_ paths: [String], format: OutputFormat) throws {
+    var failed = false
+    let renderer = OutlineTextRenderer(width: Terminal.outputWidth())
+    for (source, article) in ArticleInputs.load(paths, failed: &failed) {
+        let outline = Outline(article: article)
+        switch format {
+        case .json:
+            Output.write(outline.json(source: source, reading: article.reading) + "\n")
+        case .text:
+            Output.write(renderer.render(outline, article: article, source: source) + "\n")
+        }
+    }
+    Output.flush()
+    if failed { throw ExitCode(1) }
+}
+
+/// Reads every article named on the command line; reports each failure on one line.
+enum ArticleInputs {
+    static func load(_ paths: [String], failed: inout Bool) -> [(String, Article)] {
+        var result: [(String, Article)] = []
+        for path in paths {
+            switch ArticleFiles.expand(path) {
+            case .failure(let error):
+                Output.error(error.description)
+                failed = true
+            case .success(let files):
+                for file in files {
+                    switch ArticleFiles.read(file) {
+                    case .failure(let error):
+                        Output.error(error.description)
+                        failed = true
+                    case .success(let bytes):
+                        result.append((file, ArticleParser.parse(bytes: bytes, fileName: file == "-" ? nil : file)))
+                    }
+                }
+            }
+        }
+        return result
+    }
+}
+
+/// Buffered standard output; errors go to standard error as "brief: …".
+enum Output {
+    nonisolated(unsafe) static var buffer: [UInt8] = []
+
+    static func write(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    static func flush() {
+        var offset = 0
+        while offset < buffer.count {
+            let n = buffer[offset...].withUnsafeBytes { Glibc.write(1, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                break  // a closed pipe: nothing more to do
+            }
+            offset += n
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    static func error(_ message: String) {
+        flush()
+        let line = "brief: " + message.withoutControls + "\n"
+        _ = line.withCString { Glibc.write(2, $0, strlen($0)) }
+    }
+}
+
+enum Terminal {
+    /// Columns of the terminal on standard output, or 80 when it is not a terminal.
+    static func outputWidth() -> Int {
+        guard isatty(1) == 1 else { return 80 }
+        var size = winsize()
+        if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return 80
+    }
+}
