@@ -125,6 +125,7 @@ struct MarkdownBlockParser {
             if indent >= 4 || q == end { break }
             if line[q] == UInt8(ascii: ">") {
                 closeUnmatched(matched, &opened)
+                finishLeaf()
                 p = q + 1
                 if p < end && line[p] == 0x20 { p += 1 }
                 containers.append(Container(kind: .quote, startLine: lineNumber))
@@ -136,6 +137,7 @@ struct MarkdownBlockParser {
             let interrupting = isParagraphOpen && allMatched && !opened
             if interrupting && (item.contentBlank || (item.ordinal != nil && item.ordinal != 1)) { break }
             closeUnmatched(matched, &opened)
+            finishLeaf()
             let contentIndent = indent + item.width
             containers.append(Container(kind: .item(contentIndent: contentIndent),
                                         marker: item.marker, startLine: lineNumber))

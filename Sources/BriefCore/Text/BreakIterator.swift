@@ -59,11 +59,15 @@ final class ICUBreakIterator {
 /// walking the UTF-16 view forward from the previous boundary, so the whole
 /// mapping is linear in the text length.
 ///
+/// `skip(utf16, offset)` can drop boundaries before they are mapped; it is
+/// asked about every boundary except the end of the text.
+///
 /// Returns false, having called nothing, when the iterator could not run on
 /// this text (then callers fall back to something simpler).
 func icuBoundaries(
     of text: String,
     using iterator: ICUBreakIterator,
+    skip: ((UnsafeBufferPointer<UInt16>, Int) -> Bool)? = nil,
     _ body: (String.Index, Int32) -> Void
 ) -> Bool {
     let utf16 = text.utf16
@@ -73,9 +77,11 @@ func icuBoundaries(
     return withUnsafeTemporaryAllocation(of: UInt16.self, capacity: count) { buffer in
         // UInt16 is trivial, so the buffer needs no deinitialization.
         guard copyUTF16(of: text, into: buffer) else { return false }
+        let units = UnsafeBufferPointer(buffer)
         var index = utf16.startIndex
         var offset = 0
-        return iterator.forEachBoundary(in: UnsafeBufferPointer(buffer)) { boundary, status in
+        return iterator.forEachBoundary(in: units) { boundary, status in
+            if boundary < count, let skip, skip(units, boundary) { return }
             index = utf16.index(index, offsetBy: boundary - offset)
             offset = boundary
             body(index, status)

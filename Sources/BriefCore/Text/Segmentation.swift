@@ -41,8 +41,11 @@ public final class SentenceSegmenter {
         if text.isEmpty { return [] }
         var ranges: [Range<String.Index>] = []
         var start = text.startIndex
+        // The reading refinements drop some of ICU's breaks, looking at the
+        // UTF-16 around each one before it is mapped to an index.
+        let skip = rules == .reading ? ReadingRefinements.shouldJoin : nil
         let ok = iterator.map { iterator in
-            icuBoundaries(of: text, using: iterator) { end, _ in
+            icuBoundaries(of: text, using: iterator, skip: skip) { end, _ in
                 ranges.append(start..<end)
                 start = end
             }
@@ -50,7 +53,6 @@ public final class SentenceSegmenter {
         // Without ICU the whole text is one sentence: coarse but never wrong
         // about coverage.
         guard ok, !ranges.isEmpty else { return [text.startIndex..<text.endIndex] }
-        if rules == .reading { ranges = ReadingRefinements.merge(ranges, in: text) }
         return ranges
     }
 
