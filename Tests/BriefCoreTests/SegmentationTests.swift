@@ -42,6 +42,11 @@ struct SentenceReadingTests {
         #expect(segmenter.sentences(in: "On Jan. 5 the law took effect. Inflation was 3.5% in December.")
             == ["On Jan. 5 the law took effect.", "Inflation was 3.5% in December."])
         #expect(segmenter.sentences(in: "On Jan. 5 Congress voted.") == ["On Jan. 5 Congress voted."])
+        // "U.S." before a capital is left to ICU, which splits: right here, wrong
+        // for "the U.S. Army said"; both are common in news, and ICU 72 does not
+        // suppress multi-period abbreviations before a capital at all.
+        #expect(segmenter.sentences(in: "Prices rose 3% in the U.S. The Fed acted.")
+            == ["Prices rose 3% in the U.S.", "The Fed acted."])
         // "No." joins only before a digit: "Say No." before a capital is a sentence.
         #expect(segmenter.sentences(in: "He lives at No. 3 Downing St. in London. Say No. Then go.")
             == ["He lives at No. 3 Downing St. in London.", "Say No.", "Then go."])

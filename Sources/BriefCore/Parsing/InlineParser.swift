@@ -535,7 +535,15 @@ struct InlineParser {
         var result: [UInt8] = []
         result.reserveCapacity(range.count)
         var pos = range.lowerBound
-        for (start, length) in sortedDeletions {
+        // Deletions are at most 2 bytes long: start just before the range (binary search),
+        // stop after it, so link texts cost their own length, not the paragraph's.
+        var low = 0, high = sortedDeletions.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sortedDeletions[mid].0 < range.lowerBound - 2 { low = mid + 1 } else { high = mid }
+        }
+        for (start, length) in sortedDeletions[low...] {
+            if start >= range.upperBound { break }
             let s = max(start, range.lowerBound), e = min(start + length, range.upperBound)
             if e <= s { continue }
             if s > pos { result.append(contentsOf: out[pos..<s]) }

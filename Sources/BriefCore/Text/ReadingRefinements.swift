@@ -6,6 +6,9 @@
 /// is followed by "he asked". ICU only breaks after an abbreviation when the
 /// next word is not lowercase, so joining there trades a rare missed break
 /// ("on Oak Dr. Then …") for the common "Dr. Smith" staying whole.
+///
+/// The checks run at every sentence boundary of large texts, so they read the
+/// UTF-16 buffer ICU iterates, and only the few units around the boundary.
 enum ReadingRefinements {
     /// Titles and name prefixes that stand before a name and almost never end
     /// a sentence: a break after them is dropped.
@@ -16,13 +19,67 @@ enum ReadingRefinements {
     ]
 
     /// Labels that stand before a number: a break after them is dropped only
-    /// when a digit follows ("No. 3", but "Say No. Then leave." still splits).
+    /// when a digit follows ("No. 3", but "Say No. Then go." still splits).
     static let numberLabels: Set<String> = [
         "No.", "Nos.", "Vol.", "Vols.", "Fig.", "Figs.", "Art.", "Sec.", "Ch.", "p.", "pp.",
     ]
 
-    /// No abbreviation above is longer than this, in scalars.
+    /// No abbreviation above is longer than this, in UTF-16 units (all ASCII).
     static let longestAbbreviation = 5
+
+    /// Whether ICU's break at UTF-16 offset `boundary` of `text` should be
+    /// dropped. `boundary` is strictly inside the text.
+    static func shouldJoin(_ text: UnsafeBufferPointer<UInt16>, at boundary: Int) -> Bool {
+        guard boundary > 0, boundary < text.count else { return false }
+        // Step back over the trailing spaces; a line break there is a real break.
+        var end = boundary
+        while end > 0, isWhitespace(text[end - 1]) {
+            if isNewline(text[end - 1]) { return false }
+            end -= 1
+        }
+        guard end > 0, let last = Unicode.Scalar(text[end - 1]) else { return false }
+
+        if last == "." {
+            guard let token = abbreviation(endingAt: end, in: text) else { return false }
+            if titles.contains(token) { return true }
+            if numberLabels.contains(token) { return ("0"..."9").contains(Unicode.Scalar(text[boundary]) ?? " ") }
+            return false
+        }
+        // “Why?” he asked. — a quoted question or exclamation followed by a
+        // lowercase word continues the sentence.
+        if isCloser(last), scalar(at: boundary, in: text)?.properties.isLowercase == true {
+            var start = end - 1
+            while start > 0, let scalar = Unicode.Scalar(text[start - 1]), isCloser(scalar) { start -= 1 }
+            guard start > 0 else { return false }
+            let mark = Unicode.Scalar(text[start - 1])
+            return mark == "?" || mark == "!"
+        }
+        return false
+    }
+
+    /// The token ending at `end` (just after its "."), if it could be one of
+    /// the abbreviations: short, ASCII, starting with a capital or "p", and
+    /// preceded by the start of text, whitespace or opening punctuation.
+    static func abbreviation(endingAt end: Int, in text: UnsafeBufferPointer<UInt16>) -> String? {
+        var start = end
+        while start > 0 {
+            let unit = text[start - 1]
+            if isWhitespace(unit) || Unicode.Scalar(unit).map(isOpener) == true { break }
+            guard unit < 0x80, end - start < longestAbbreviation else { return nil }
+            start -= 1
+        }
+        // Most sentence-final words are rejected here, before any hashing.
+        guard let first = Unicode.Scalar(text[start]), ("A"..."Z").contains(first) || first == "p" else { return nil }
+        return String(decoding: UnsafeBufferPointer(rebasing: text[start..<end]), as: UTF16.self)
+    }
+
+    /// The scalar starting at UTF-16 offset `offset` (decoding a surrogate pair).
+    static func scalar(at offset: Int, in text: UnsafeBufferPointer<UInt16>) -> Unicode.Scalar? {
+        var units = text[offset...].makeIterator()
+        var decoder = UTF16()
+        if case .scalarValue(let scalar) = decoder.decode(&units) { return scalar }
+        return nil
+    }
 
     /// Opening punctuation allowed before an abbreviation: "(Dr. Smith)".
     static func isOpener(_ scalar: Unicode.Scalar) -> Bool {
@@ -40,80 +97,14 @@ enum ReadingRefinements {
         }
     }
 
-    /// The ICU ranges with the unwanted breaks removed (neighbours joined).
-    static func merge(_ ranges: [Range<String.Index>], in text: String) -> [Range<String.Index>] {
-        var merged: [Range<String.Index>] = []
-        merged.reserveCapacity(ranges.count)
-        for range in ranges {
-            if let last = merged.last, shouldJoin(text.unicodeScalars[last], text.unicodeScalars[range]) {
-                merged[merged.count - 1] = last.lowerBound..<range.upperBound
-            } else {
-                merged.append(range)
-            }
-        }
-        return merged
-    }
-
-    // These checks run at every sentence boundary of large texts, so they look
-    // at scalars, only near the boundary, with ASCII fast paths.
-
-    /// Whether the break between `sentence` and `next` should be dropped.
-    static func shouldJoin(_ sentence: Substring.UnicodeScalarView, _ next: Substring.UnicodeScalarView) -> Bool {
-        guard let nextFirst = next.first else { return false }
-        // Strip the trailing spaces; a line break there is a real break.
-        var end = sentence.endIndex
-        while end > sentence.startIndex {
-            let before = sentence.index(before: end)
-            let scalar = sentence[before]
-            guard isWhitespace(scalar) else { break }
-            if isNewline(scalar) { return false }
-            end = before
-        }
-        let body = sentence[..<end]
-        guard let last = body.last else { return false }
-
-        if last == "." {
-            guard let token = abbreviationCandidate(endingBody: body) else { return false }
-            if titles.contains(token) { return true }
-            if numberLabels.contains(token) { return ("0"..."9").contains(nextFirst) }
-            return false
-        }
-        // “Why?” he asked. — a quoted question or exclamation followed by a
-        // lowercase word continues the sentence.
-        if isCloser(last) && nextFirst.properties.isLowercase {
-            let beforeClosers = body.reversed().first { !isCloser($0) }
-            return beforeClosers == "?" || beforeClosers == "!"
-        }
-        return false
-    }
-
-    /// The last token of `body` (after whitespace or opening punctuation) if
-    /// it is short enough to be an abbreviation; looks back only that far.
-    static func abbreviationCandidate(endingBody body: Substring.UnicodeScalarView) -> String? {
-        var start = body.endIndex
-        var length = 0
-        while start > body.startIndex {
-            let before = body.index(before: start)
-            let scalar = body[before]
-            if isWhitespace(scalar) || isOpener(scalar) { break }
-            length += 1
-            if length > longestAbbreviation { return nil }
-            start = before
-        }
-        // Every abbreviation above starts with an ASCII capital or "p": most
-        // sentence-final words are rejected here without hashing.
-        let first = body[start]
-        guard ("A"..."Z").contains(first) || first == "p" else { return nil }
-        return String(body[start...])
-    }
-
-    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII { return scalar == " " || ("\t"..."\r").contains(scalar) }
-        return scalar.properties.isWhitespace
+    /// White_Space, with an ASCII fast path (all White_Space is in the BMP).
+    static func isWhitespace(_ unit: UInt16) -> Bool {
+        if unit < 0x80 { return unit == 0x20 || (0x09...0x0D).contains(unit) }
+        return Unicode.Scalar(unit)?.properties.isWhitespace ?? false
     }
 
     /// Line and paragraph separators (UAX #29 Sep, CR, LF, plus VT and FF).
-    static func isNewline(_ scalar: Unicode.Scalar) -> Bool {
-        ("\n"..."\r").contains(scalar) || scalar == "\u{85}" || scalar == "\u{2028}" || scalar == "\u{2029}"
+    static func isNewline(_ unit: UInt16) -> Bool {
+        (0x0A...0x0D).contains(unit) || unit == 0x85 || unit == 0x2028 || unit == 0x2029
     }
 }

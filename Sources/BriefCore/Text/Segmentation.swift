@@ -66,10 +66,16 @@ public final class SentenceSegmenter {
 
     /// `text` without leading and trailing whitespace (including newlines).
     static func trimmingWhitespace(_ text: Substring) -> Substring {
-        guard let first = text.firstIndex(where: { !$0.isWhitespace }),
-              let last = text.lastIndex(where: { !$0.isWhitespace })
+        guard let first = text.firstIndex(where: { !isWhitespace($0) }),
+              let last = text.lastIndex(where: { !isWhitespace($0) })
         else { return text[text.endIndex...] }
         return text[first...last]
+    }
+
+    /// Character.isWhitespace with an ASCII fast path (this runs per sentence).
+    static func isWhitespace(_ character: Character) -> Bool {
+        if let ascii = character.asciiValue { return ascii == 0x20 || (0x09...0x0D).contains(ascii) }
+        return character.isWhitespace
     }
 }
 
