@@ -270,7 +270,7 @@ struct MarkdownBlockParser {
             raw = extractReferences(raw)
             if !raw.isEmpty { emitText(.paragraph, raw: raw, line: start + lineOffset(removedFrom: lines, raw: raw)) }
         case .fenced(_, _, _, let info, let lines, let start):
-            blocks.append(RawBlock(kind: .code, line: start + 1, level: 0, raw: joinCode(lines), info: info))
+            blocks.append(RawBlock(kind: .code, line: start, level: 0, raw: joinCode(lines), info: info))
         case .indented(var lines, let start):
             while let last = lines.last, last.allSatisfy({ $0 == 0x20 }) { lines.removeLast() }
             blocks.append(RawBlock(kind: .code, line: start, level: 0, raw: joinCode(lines)))

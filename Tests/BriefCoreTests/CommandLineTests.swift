@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+@testable import BriefCore
+
+/// The `brief` executable as scripts use it. `swift test` builds it next to the tests.
+@Suite("brief outline on the command line", .serialized)
+struct CommandLineTests {
+    static var binary: String { packageRoot + "/.build/debug/brief" }
+    static var binaryExists: Bool { FileManager.default.isExecutableFile(atPath: binary) }
+
+    struct Run { var status: Int32; var out: String; var err: String }
+
+    func run(_ arguments: [String], stdin: String? = nil) throws -> Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: packageRoot)
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, out: String(decoding: o, as: UTF8.self),
+                   err: String(decoding: e, as: UTF8.self))
+    }
+
+    @Test("JSON is the §3 contract, one object per line", .enabled(if: binaryExists, "brief not built"))
+    func json() throws {
+        let r = try run(["outline", "--format", "json", "-"], stdin: "Title Line\n- •A bullet.\nA paragraph here. Second sentence.\nAnother one.\n")
+        #expect(r.status == 0)
+        #expect(r.out == #"{"source":"-","title":"Title Line","reading":"one-paragraph-per-line","outline":["#
+            + #"{"kind":"bullet","text":"A bullet.","line":2,"level":1,"children":[]},"#
+            + #"{"kind":"paragraph","text":"A paragraph here. Second sentence.","line":3,"level":0,"children":[]},"#
+            + #"{"kind":"paragraph","text":"Another one.","line":4,"level":0,"children":[]}]}"# + "\n")
+    }
+
+    @Test("A directory means its articles sorted by name", .enabled(if: binaryExists, "brief not built"))
+    func directory() throws {
+        let r = try run(["outline", "--format", "json", "Articles"])
+        #expect(r.status == 0)
+        let sources = r.out.split(separator: "\n").map { line -> String in
+            let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            return object?["source"] as? String ?? "?"
+        }
+        #expect(sources == sources.sorted())
+        #expect(sources.count == 8)
+        #expect(sources.contains("Articles/microsoft-openai-non-exclusive.txt"))
+    }
+
+    @Test("Text output: indented tree with glyphs and the reading, 80 columns in a pipe",
+          .enabled(if: binaryExists, "brief not built"))
+    func text() throws {
+        let r = try run(["outline", "Articles/microsoft-openai-non-exclusive.txt"])
+        #expect(r.status == 0)
+        let lines = r.out.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[0] == "Microsoft and OpenAI Pivot to Non-Exclusive Partnership Terms")
+        #expect(lines[1].hasPrefix("Articles/microsoft-openai-non-exclusive.txt · one paragraph per line · "))
+        #expect(lines.contains("2  • Microsoft and OpenAI transition from exclusive cloud and IP agreements to"))
+        #expect(lines.contains("5  ¶ For the past few years, the partnership between Microsoft and OpenAI has"))
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 80 })
+    }
+
+    @Test("Bad paths: one line each on stderr, the rest still processed, exit 1",
+          .enabled(if: binaryExists, "brief not built"))
+    func errors() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("brief-cli-\(getpid())")
+        try? FileManager.default.removeItem(at: dir)
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fifo = dir.appendingPathComponent("pipe.txt").path
+        mkfifo(fifo, 0o600)
+        let empty = dir.appendingPathComponent("empty-dir").path
+        try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+        let r = try run(["outline", "--format", "json", "/nonexistent/x.md", fifo, empty,
+                         "Articles/microsoft-openai-non-exclusive.txt"])
+        #expect(r.status == 1)
+        #expect(r.err.split(separator: "\n") == [
+            "brief: /nonexistent/x.md: No such file or directory",
+            "brief: \(fifo): not a regular file",
+            "brief: \(empty): no articles here (*.md, *.markdown, *.txt)",
+        ])
+        #expect(r.out.split(separator: "\n").count == 1)
+    }
+
+    @Test("Usage errors, --help and --version", .enabled(if: binaryExists, "brief not built"))
+    func usage() throws {
+        let bad = try run(["outline", "--format", "yaml", "x"])
+        #expect(bad.status == 64)
+        #expect(bad.err.contains("yaml"))
+        let help = try run(["--help"])
+        #expect(help.status == 0)
+        #expect(help.out.contains("outline"))
+        let version = try run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.out.trimmingCharacters(in: .whitespacesAndNewlines).first?.isNumber == true)
+    }
+}
