@@ -5,28 +5,10 @@ import Testing
 /// The `brief` executable as scripts use it. `swift test` builds it next to the tests.
 @Suite("brief outline on the command line", .serialized)
 struct CommandLineTests {
-    static var binary: String { packageRoot + "/.build/debug/brief" }
-    static var binaryExists: Bool { FileManager.default.isExecutableFile(atPath: binary) }
+    static var binaryExists: Bool { BriefProcess.exists }
 
-    struct Run { var status: Int32; var out: String; var err: String }
-
-    func run(_ arguments: [String], stdin: String? = nil) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: packageRoot)
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, out: String(decoding: o, as: UTF8.self),
-                   err: String(decoding: e, as: UTF8.self))
+    func run(_ arguments: [String], stdin: String? = nil) throws -> BriefProcess.Result {
+        try BriefProcess.run(arguments, stdin: stdin)
     }
 
     @Test("JSON is the §3 contract, one object per line", .enabled(if: binaryExists, "brief not built"))
@@ -68,9 +50,7 @@ struct CommandLineTests {
     @Test("Bad paths: one line each on stderr, the rest still processed, exit 1",
           .enabled(if: binaryExists, "brief not built"))
     func errors() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("brief-cli-\(getpid())")
-        try? FileManager.default.removeItem(at: dir)
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try BriefProcess.temporaryDirectory("cli")
         defer { try? FileManager.default.removeItem(at: dir) }
         let fifo = dir.appendingPathComponent("pipe.txt").path
         mkfifo(fifo, 0o600)

@@ -20,6 +20,8 @@ public enum ReadingDetector {
             if MarkdownSyntax.hasStrong(text) { markdownSignals += 1 }
             if text.first == UInt8(ascii: ">") || PlainTextBlockParser.listItem(text) != nil { continue }
             if PlainTextBlockParser.underlineLevel(text) != nil { continue }
+            // Title and heading lines look the same in every reading: they tell nothing.
+            if PlainTextBlockParser.looksLikeHeading(text) { continue }
             prose += 1
             if i < lines.count, !lines[i].isBlankLine, PlainTextBlockParser.underlineLevel(lines[i]) == nil { adjacent += 1 }
             if PlainTextBlockParser.endsSentence(text) { terminal += 1 }

@@ -1,0 +1,203 @@
+import ArgumentParser
+import BriefCore
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
+
+struct NotesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "notes",
+        abstract: "Add, list, remove and export notes on articles.",
+        discussion: """
+            Notes live in $XDG_DATA_HOME/brief/notes (default ~/.local/share/brief/notes),
+            one JSON file per article, written atomically.
+            """,
+        subcommands: [AddNote.self, ListNotes.self, RemoveNote.self, ExportNotes.self]
+    )
+}
+
+/// The store from the environment, shared by the notes subcommands.
+func noteStore() -> NoteStore {
+    var environment: [String: String] = [:]
+    for key in ["XDG_DATA_HOME", "HOME"] {
+        if let value = getenv(key) { environment[key] = String(cString: value) }
+    }
+    return NoteStore.standard(environment: environment)
+}
+
+/// An absolute, normalized path for an article, so notes find it from any folder.
+func absolutePath(_ path: String) -> String {
+    if let resolved = realpath(path, nil) {
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+    return path
+}
+
+/// Reads and parses one article, or reports it and exits 1.
+func loadArticle(_ path: String) throws -> Article {
+    switch ArticleFiles.read(path) {
+    case .failure(let error):
+        Output.error(error.description)
+        throw ExitCode(1)
+    case .success(let bytes):
+        return ArticleParser.parse(bytes: bytes, fileName: path)
+    }
+}
+
+func report(_ error: NoteStoreError) -> ExitCode {
+    Output.error(error.description)
+    return ExitCode(1)
+}
+
+struct AddNote: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add", abstract: "Attach a note to a passage of an article.")
+
+    @Argument(help: "The article file.")
+    var path: String
+
+    @Option(help: "The passage, as it stands in the article (whitespace-insensitive).")
+    var quote: String
+
+    @Option(help: "The note; empty for a highlight.")
+    var note: String = ""
+
+    mutating func run() throws {
+        let article = try loadArticle(path)
+        guard let anchored = NoteAnchor.note(on: article, quote: quote, text: note) else {
+            Output.error("\(path): the quote is not in the article")
+            throw ExitCode(1)
+        }
+        do {
+            try noteStore().update(title: article.title, source: absolutePath(path)) { notes in
+                notes.notes.append(anchored)
+            }
+        } catch {
+            throw report(error)
+        }
+        Output.write(anchored.id + "\n")
+        Output.flush()
+    }
+}
+
+struct ListNotes: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List notes (of one article, or of all).")
+
+    @Argument(help: "The article file (default: every article with notes).")
+    var path: String?
+
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    mutating func run() throws {
+        let (reports, failed) = try notesReports(path.map { [$0] } ?? [])
+        let notes = reports.flatMap(\.notes)
+        switch format {
+        case .json:
+            var w = JSONWriter()
+            NoteExporter.writeNotes(notes, to: &w)
+            Output.write(w.string + "\n")
+        case .text:
+            for placed in notes {
+                var line = "\(placed.note.id)  \(placed.title) — line \(placed.placement.line)"
+                if placed.placement.isOrphaned { line += " (orphaned)" }
+                Output.write(line.withoutControls + "\n")
+                Output.write("    “\(placed.note.quote.prefix(100).description.withoutControls)”\n")
+                if !placed.note.isHighlight {
+                    Output.write("    \(placed.note.note.withoutControls)\n")
+                }
+            }
+            if notes.isEmpty { Output.write("no notes\n") }
+        }
+        Output.flush()
+        if failed { throw ExitCode(1) }
+    }
+}
+
+struct RemoveNote: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "rm", abstract: "Remove a note by its id.")
+
+    @Argument(help: "The note's id (see brief notes list).")
+    var id: String
+
+    mutating func run() throws {
+        do {
+            guard try noteStore().remove(id: id) != nil else {
+                Output.error("\(id): no such note")
+                throw ExitCode(1)
+            }
+        } catch let error as NoteStoreError {
+            throw report(error)
+        }
+    }
+}
+
+struct ExportNotes: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Export notes as text, Markdown or JSON.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, markdown, json }
+
+    @Argument(help: "Article files or folders (default: every article with notes).")
+    var paths: [String] = []
+
+    @Option(help: "text, markdown or json.")
+    var format: Format = .text
+
+    @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
+    var output: String?
+
+    mutating func run() throws {
+        let (reports, failed) = try notesReports(paths)
+        let text = NoteExporter.export(reports, format: NoteExporter.Format(rawValue: format.rawValue) ?? .text,
+                                       date: Date())
+        if let output {
+            let directory = output.contains("/") ? String(output[..<output.lastIndex(of: "/")!]) : "."
+            do {
+                try NoteStore.writeAtomically(Array(text.utf8), to: output, directory: directory.isEmpty ? "/" : directory)
+            } catch {
+                throw report(error)
+            }
+        } else {
+            Output.write(text)
+            Output.flush()
+        }
+        if failed { throw ExitCode(1) }
+    }
+}
+
+/// The notes of the given articles (or of every article in the store), placed in the
+/// articles' current text. Unreadable paths and notes files are reported, not fatal.
+func notesReports(_ paths: [String]) throws -> ([NotesReport], Bool) {
+    let store = noteStore()
+    var failed = false
+    var reports: [NotesReport] = []
+    if paths.isEmpty {
+        let (all, errors) = store.all()
+        for error in errors { Output.error(error.description); failed = true }
+        for stored in all where !stored.notes.isEmpty {
+            let article = (try? ArticleFiles.read(stored.source).get()).map {
+                ArticleParser.parse(bytes: $0, fileName: stored.source)
+            }
+            reports.append(NotesReport(stored: stored, article: article))
+        }
+        return (reports, failed)
+    }
+    for (source, article) in ArticleInputs.load(paths, failed: &failed) {
+        do {
+            let stored = try store.load(title: article.title, source: absolutePath(source))
+            if let stored, !stored.notes.isEmpty {
+                var named = stored
+                named.source = source
+                reports.append(NotesReport(stored: named, article: article))
+            }
+        } catch {
+            Output.error(error.description)
+            failed = true
+        }
+    }
+    return (reports, failed)
+}
