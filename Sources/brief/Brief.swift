@@ -16,7 +16,7 @@ struct Brief: ParsableCommand {
             Articles are Markdown (*.md, *.markdown) or plain text (*.txt); "-" reads standard input.
             """,
         version: version,
-        subcommands: [ReadCommand.self, OutlineCommand.self],
+        subcommands: [ReadCommand.self, OutlineCommand.self, NotesCommand.self],
         defaultSubcommand: ReadCommand.self
     )
 }
