@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Fuzzes the parser, outline, renderings and note anchoring with libFuzzer + AddressSanitizer.
+# Usage: scripts/fuzz.sh [SECONDS] [extra libFuzzer flags…]   (default 600 seconds)
+# The corpus starts from Articles/ and grows in .fuzz/corpus; crashes land in .fuzz/crashes.
+# Every crash found becomes a regression test in Tests/BriefCoreTests/FuzzRegressionTests.swift.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="/opt/swift/usr/bin:$PATH"
+seconds=${1:-600}; shift || true
+work=.fuzz; mkdir -p "$work/build" "$work/corpus" "$work/crashes"
+cp -n Articles/* "$work/corpus/" 2>/dev/null || true
+
+# CICU as a C library with the sanitizers, and a module map so Swift can import it.
+for c in Sources/CICU/*.c; do
+  clang -c -O1 -g -fsanitize=fuzzer-no-link,address -ISources/CICU/include "$c" -o "$work/build/$(basename "$c" .c).o"
+done
+mkdir -p "$work/build/modules/CICU"
+cat > "$work/build/modules/CICU/module.modulemap" <<MAP
+module CICU {
+  umbrella "$(pwd)/Sources/CICU/include"
+  export *
+}
+MAP
+# Analysis and Notes import FoundationEssentials, which swiftc links by name.
+swiftc -O -g -sanitize=fuzzer,address -parse-as-library -module-name BriefFuzz \
+  -I "$work/build/modules" $(find Sources/BriefCore -name '*.swift' | sort) Fuzz/FuzzArticle.swift \
+  "$work"/build/*.o -licuuc -licudata -lFoundationEssentials -o "$work/build/fuzz-article" 2>&1 \
+  | { grep -v "Cannot export local symbol" || true; }
+echo "fuzz: running for ${seconds}s"
+"$work/build/fuzz-article" "$work/corpus" -max_total_time="$seconds" -max_len=65536 -timeout=10 \
+  -artifact_prefix="$work/crashes/" -print_final_stats=1 "$@"
