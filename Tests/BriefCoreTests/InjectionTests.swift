@@ -69,3 +69,20 @@ struct InjectionTests {
         }
     }
 }
+
+@Suite("JSONWriter")
+struct JSONWriterTests {
+    @Test("Escapes quotes, backslashes, C0, DEL, C1, line separators and bidi controls; keeps the rest")
+    func escaping() {
+        var w = JSONWriter()
+        w.string("a\"b\\c\n\t\u{1B}[x\u{7F}\u{9B}\u{2028}\u{202E}\u{2069} é 中 👩‍💻")
+        #expect(w.string == #""a\"b\\c\n\t\u001b[x\u007f\u009b\u2028\u202e\u2069 é 中 👩‍💻""#)
+    }
+
+    @Test("Scores have at most three decimals")
+    func numbers() {
+        var w = JSONWriter()
+        w.number(0.12345); w.raw(","); w.number(1); w.raw(","); w.number(0.5); w.raw(","); w.number(0)
+        #expect(w.string == "0.123,1,0.5,0")
+    }
+}

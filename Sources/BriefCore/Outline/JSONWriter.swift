@@ -13,27 +13,43 @@ public struct JSONWriter {
 
     public mutating func string(_ s: String) {
         bytes.append(UInt8(ascii: "\""))
-        for scalar in s.unicodeScalars {
-            let v = scalar.value
-            switch v {
-            case 0x22: raw("\\\"")
-            case 0x5C: raw("\\\\")
-            case 0x0A: raw("\\n")
-            case 0x09: raw("\\t")
-            case 0x0D: raw("\\r")
-            case 0..<0x20, 0x7F...0x9F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069:
-                raw("\\u")
-                let hex = Array("0123456789abcdef".utf8)
-                for shift in stride(from: 12, through: 0, by: -4) {
-                    bytes.append(hex[Int((v >> UInt32(shift)) & 0xF)])
+        var s = s
+        s.withUTF8 { utf8 in
+            let n = utf8.count
+            var i = 0
+            var run = 0  // start of the pending run of bytes copied as they are
+            while i < n {
+                let b = utf8[i]
+                var escape: UInt32? = nil
+                var length = 1
+                if b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F {
+                    escape = UInt32(b)
+                } else if b == 0xC2, i + 1 < n, utf8[i + 1] >= 0x80, utf8[i + 1] <= 0x9F {
+                    escape = UInt32(utf8[i + 1]); length = 2                       // C1 controls
+                } else if b == 0xE2, i + 2 < n, (utf8[i + 1] == 0x80 && (0xA8...0xAE).contains(utf8[i + 2]))
+                            || (utf8[i + 1] == 0x81 && (0xA6...0xA9).contains(utf8[i + 2])) {
+                    // U+2028/2029 and the bidi controls U+202A–202E, U+2066–2069
+                    escape = 0x2000 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F); length = 3
                 }
-            default:
-                if v < 0x80 {
-                    bytes.append(UInt8(v))
-                } else {
-                    bytes.append(contentsOf: String(scalar).utf8)
+                guard let code = escape else { i += 1; continue }
+                if run < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i])) }
+                switch code {
+                case 0x22: raw("\\\"")
+                case 0x5C: raw("\\\\")
+                case 0x0A: raw("\\n")
+                case 0x09: raw("\\t")
+                case 0x0D: raw("\\r")
+                default:
+                    raw("\\u")
+                    let hex = Array("0123456789abcdef".utf8)
+                    for shift in stride(from: 12, through: 0, by: -4) {
+                        bytes.append(hex[Int((code >> UInt32(shift)) & 0xF)])
+                    }
                 }
+                i += length
+                run = i
             }
+            if run < n { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<n])) }
         }
         bytes.append(UInt8(ascii: "\""))
     }
