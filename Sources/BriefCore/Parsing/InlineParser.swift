@@ -48,7 +48,8 @@ struct InlineParser {
     private var links: [PendingLink] = []
     // Backtick runs: for each run, the index of the next run of the same length (or -1).
     private var backtickRuns: [(pos: Int, length: Int, next: Int)] = []
-    private var backtickRunAt: [Int: Int] = [:]
+    private var backtickIndexed = false
+    private var backtickCursor = 0
     // Remembered failed scans for HTML terminators: no match at or after this input position.
     private var noCommentEnd = Int.max, noPIEnd = Int.max, noCDATAEnd = Int.max, noDeclEnd = Int.max
 
@@ -58,13 +59,18 @@ struct InlineParser {
     }
 
     static func parse(_ raw: [UInt8], references: [String: String] = [:]) -> Output {
+        // Most news paragraphs have no inline syntax at all: nothing to do but collapse spaces.
+        var plain = true
+        raw.withUnsafeBufferPointer { buf in
+            for b in buf where isSpecialByte(b) { plain = false; break }
+        }
+        if plain { return Output(text: collapseWhitespace(raw), links: []) }
         var parser = InlineParser(input: raw, references: references)
         return parser.run()
     }
 
     mutating func run() -> Output {
         out.reserveCapacity(input.count)
-        indexBacktickRuns()
         let n = input.count
         var i = 0
         while i < n {
@@ -108,7 +114,11 @@ struct InlineParser {
     }
 
     @inline(__always)
-    private func isSpecial(_ b: UInt8) -> Bool {
+    private func isSpecial(_ b: UInt8) -> Bool { isSpecialByte(b) }
+}
+
+@inline(__always)
+private func isSpecialByte(_ b: UInt8) -> Bool {
         switch b {
         case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"),
              UInt8(ascii: "!"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "<"),
@@ -117,8 +127,9 @@ struct InlineParser {
         default:
             return false
         }
-    }
+}
 
+extension InlineParser {
     // MARK: Code spans
 
     private mutating func indexBacktickRuns() {
@@ -129,7 +140,6 @@ struct InlineParser {
             if input[i] == UInt8(ascii: "`") {
                 var j = i
                 while j < n && input[j] == UInt8(ascii: "`") { j += 1 }
-                backtickRunAt[i] = backtickRuns.count
                 backtickRuns.append((i, j - i, -1))
                 i = j
             } else {
@@ -144,8 +154,13 @@ struct InlineParser {
     }
 
     private mutating func codeSpan(at i: Int) -> Int {
-        guard let k = backtickRunAt[i] else { out.append(input[i]); return i + 1 }
-        let run = backtickRuns[k]
+        if !backtickIndexed { indexBacktickRuns(); backtickIndexed = true }
+        // Spans are met in increasing position: a cursor finds the run starting here.
+        while backtickCursor < backtickRuns.count && backtickRuns[backtickCursor].pos < i { backtickCursor += 1 }
+        guard backtickCursor < backtickRuns.count, backtickRuns[backtickCursor].pos == i else {
+            out.append(input[i]); return i + 1
+        }
+        let run = backtickRuns[backtickCursor]
         let end = run.pos + run.length
         // A backslash-escaped opener was consumed by the escape; runs found here start spans.
         if run.next < 0 {
