@@ -2,8 +2,27 @@
 /// control character (and U+2028/U+2029), so no output line can carry a raw control.
 public struct JSONWriter {
     public private(set) var bytes: [UInt8] = []
+    /// Where full buffers go when streaming (see `flushIfLarge`); nil keeps everything.
+    private let sink: (([UInt8]) -> Void)?
 
-    public init() {}
+    public init(sink: (([UInt8]) -> Void)? = nil) {
+        self.sink = sink
+    }
+
+    /// Hands the buffer to the sink once it is large, so a 100 MB outline is never
+    /// held as one string.
+    public mutating func flushIfLarge() {
+        guard let sink, bytes.count >= 1 << 16 else { return }
+        sink(bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// Hands whatever is left to the sink.
+    public mutating func flush() {
+        guard let sink, !bytes.isEmpty else { return }
+        sink(bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
 
     public var string: String { String(decoding: bytes, as: UTF8.self) }
 
@@ -86,13 +105,25 @@ extension Outline {
     /// The §3 contract: {"source", "title", "reading", "outline": [Node…]} on one line.
     public func json(source: String, reading: Reading) -> String {
         var w = JSONWriter()
+        write(source: source, reading: reading, to: &w)
+        return w.string
+    }
+
+    /// The same JSON, streamed through the writer's sink.
+    public func writeJSON(source: String, reading: Reading, sink: @escaping ([UInt8]) -> Void) {
+        var w = JSONWriter(sink: sink)
+        write(source: source, reading: reading, to: &w)
+        w.raw("\n")
+        w.flush()
+    }
+
+    func write(source: String, reading: Reading, to w: inout JSONWriter) {
         w.raw("{")
         w.key("source"); w.string(source); w.raw(",")
         w.key("title"); w.string(title); w.raw(",")
         w.key("reading"); w.string(reading.rawValue); w.raw(",")
         w.key("outline"); Self.write(nodes, to: &w)
         w.raw("}")
-        return w.string
     }
 
     static func write(_ nodes: [OutlineNode], to w: inout JSONWriter) {
@@ -115,6 +146,7 @@ extension Outline {
             }
             w.key("children"); write(node.children, to: &w)
             w.raw("}")
+            w.flushIfLarge()
         }
         w.raw("]")
     }

@@ -20,6 +20,8 @@ public struct SourceText: Sendable {
     public var string: String { String(decoding: bytes, as: UTF8.self) }
 
     static func clean(_ input: [UInt8]) -> [UInt8] {
+        // Most files need no change: share the input instead of copying 100 MB.
+        if isClean(input) { return input }
         var out = [UInt8]()
         out.reserveCapacity(input.count)
         let n = input.count
@@ -88,6 +90,41 @@ public struct SourceText: Sendable {
             }
         }
         return out
+    }
+
+    /// Valid UTF-8 without BOM, CR, controls (but tab and newline), C1 or bidi controls.
+    static func isClean(_ input: [UInt8]) -> Bool {
+        input.withUnsafeBufferPointer { buf in
+            let n = buf.count
+            if n >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF { return false }
+            var i = 0
+            while i < n {
+                let b = buf[i]
+                if b >= 0x20 && b < 0x7F { i += 1; continue }
+                if b == 0x0A || b == 0x09 { i += 1; continue }
+                if b < 0x80 { return false }
+                var length = 0
+                var scalar: UInt32 = 0
+                if b >= 0xC2 && b <= 0xDF { length = 2; scalar = UInt32(b & 0x1F) }
+                else if b >= 0xE0 && b <= 0xEF { length = 3; scalar = UInt32(b & 0x0F) }
+                else if b >= 0xF0 && b <= 0xF4 { length = 4; scalar = UInt32(b & 0x07) }
+                else { return false }
+                guard i + length <= n else { return false }
+                for k in 1..<length {
+                    let c = buf[i + k]
+                    if c & 0xC0 != 0x80 { return false }
+                    scalar = scalar << 6 | UInt32(c & 0x3F)
+                }
+                switch length {
+                case 3: if scalar < 0x800 || (0xD800...0xDFFF).contains(scalar) { return false }
+                case 4: if scalar < 0x10000 || scalar > 0x10FFFF { return false }
+                default: break
+                }
+                if isUnsafeControl(scalar) { return false }
+                i += length
+            }
+            return true
+        }
     }
 
     /// C1 controls and bidirectional embeddings, overrides and isolates.
