@@ -22,16 +22,38 @@ let package = Package(
             name: "BriefCore",
             dependencies: ["CICU"]
         ),
+        // ncursesw, wide-character API; macros that do not import are shimmed (DESIGN §5).
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // Terminal-free app: state, command table, views drawing into a Screen.
+        .target(
+            name: "BriefUI",
+            dependencies: ["BriefCore"]
+        ),
+        // The only code that calls ncurses: copies a Screen out, reads keys, signals.
+        .target(
+            name: "BriefTerminal",
+            dependencies: ["BriefUI", "CNcursesw"]
+        ),
         .executableTarget(
             name: "brief",
             dependencies: [
                 "BriefCore",
+                "BriefUI",
+                "BriefTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "BriefCoreTests",
             dependencies: ["BriefCore"]
+        ),
+        .testTarget(
+            name: "BriefUITests",
+            dependencies: ["BriefUI"]
+        ),
+        // Drives the built `brief` binary in tmux; no module dependencies.
+        .testTarget(
+            name: "EndToEndTests"
         ),
     ],
     swiftLanguageModes: [.v6]

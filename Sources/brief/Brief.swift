@@ -16,7 +16,7 @@ struct Brief: ParsableCommand {
             Articles are Markdown (*.md, *.markdown) or plain text (*.txt); "-" reads standard input.
             """,
         version: version,
-        subcommands: [ReadCommand.self, OutlineCommand.self, NotesCommand.self],
+        subcommands: [ReadCommand.self, OutlineCommand.self, ClaimsCommand.self, NotesCommand.self],
         defaultSubcommand: ReadCommand.self
     )
 }
@@ -34,12 +34,19 @@ struct ReadCommand: ParsableCommand {
         var targets = paths
         if targets.isEmpty {
             guard ArticleFiles.isDirectory("Articles") else {
-                throw ValidationError("no PATH given and no ./Articles folder here; try: brief PATH…")
+                Output.error("no ./Articles folder here; name articles or folders to read: brief PATH…")
+                throw ExitCode(1)
             }
             targets = ["Articles"]
         }
-        // The interactive reader arrives with its own issue; until then, the outlines.
-        try printOutlines(targets, format: .text)
+        // Scripts, CI and terminals that cannot place the cursor get the outlines.
+        let term = getenv("TERM").map { String(cString: $0) } ?? ""
+        guard isatty(0) == 1, isatty(1) == 1, !term.isEmpty, term != "dumb" else {
+            try printOutlines(targets, format: .text)
+            return
+        }
+        let status = ReaderApp.run(targets)
+        if status != 0 { throw ExitCode(status) }
     }
 }
 
@@ -72,11 +79,13 @@ struct OutlineCommand: ParsableCommand {
 func printOutlines(_ paths: [String], format: OutputFormat) throws {
     var failed = false
     let renderer = OutlineTextRenderer(width: Terminal.outputWidth())
-    for (source, article) in ArticleInputs.load(paths, failed: &failed) {
-        let outline = Outline(article: article)
+    let analyzer = ClaimAnalyzer()
+    ArticleInputs.forEach(paths, failed: &failed) { source, article in
+        var outline = Outline(article: article)
+        outline.attach(analyzer.analyze(article))
         switch format {
         case .json:
-            Output.write(outline.json(source: source, reading: article.reading) + "\n")
+            outline.writeJSON(source: source, reading: article.reading, sink: Output.write)
         case .text:
             Output.write(renderer.render(outline, article: article, source: source) + "\n")
         }
@@ -87,8 +96,8 @@ func printOutlines(_ paths: [String], format: OutputFormat) throws {
 
 /// Reads every article named on the command line; reports each failure on one line.
 enum ArticleInputs {
-    static func load(_ paths: [String], failed: inout Bool) -> [(String, Article)] {
-        var result: [(String, Article)] = []
+    /// Parses each article in turn and hands it to `body`, so only one is in memory at a time.
+    static func forEach(_ paths: [String], failed: inout Bool, _ body: (String, Article) throws -> Void) rethrows {
         for path in paths {
             switch ArticleFiles.expand(path) {
             case .failure(let error):
@@ -101,11 +110,16 @@ enum ArticleInputs {
                         Output.error(error.description)
                         failed = true
                     case .success(let bytes):
-                        result.append((file, ArticleParser.parse(bytes: bytes, fileName: file == "-" ? nil : file)))
+                        try body(file, ArticleParser.parse(bytes: bytes, fileName: file == "-" ? nil : file))
                     }
                 }
             }
         }
+    }
+
+    static func load(_ paths: [String], failed: inout Bool) -> [(String, Article)] {
+        var result: [(String, Article)] = []
+        forEach(paths, failed: &failed) { result.append(($0, $1)) }
         return result
     }
 }
@@ -116,6 +130,11 @@ enum Output {
 
     static func write(_ text: String) {
         buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    static func write(_ bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 16 { flush() }
     }
 

@@ -1,0 +1,458 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A body sentence with its key-claim score.
+public struct ScoredSentence: Sendable, Equatable {
+    /// The sentence exactly as it stands in the article (whitespace collapsed).
+    public var text: String
+    /// How strongly the sentence reads as a key claim, in [0, 1].
+    public var score: Double
+    /// 1-based source line of the sentence's block.
+    public var line: Int
+    /// The heading the sentence stands under, if any.
+    public var section: String?
+    /// The signals that fired, strongest first ("stance: \"reflects\"", "attribution: \"said\" (−)").
+    public var why: [String]
+    /// Index of the sentence's block in `Article.blocks`.
+    public var blockIndex: Int
+    /// UTF-8 offsets of the sentence inside `Article.blocks[blockIndex].text`.
+    public var range: Range<Int>
+    /// Body sentence number in reading order (0-based).
+    public var index: Int
+
+    public init(text: String, score: Double, line: Int, section: String?, why: [String], blockIndex: Int,
+                range: Range<Int>, index: Int) {
+        self.text = text
+        self.score = score
+        self.line = line
+        self.section = section
+        self.why = why
+        self.blockIndex = blockIndex
+        self.range = range
+        self.index = index
+    }
+}
+
+/// What the analysis found in one article.
+public struct ArticleAnalysis: Sendable, Equatable {
+    /// The key claims picked, best first.
+    public var claims: [ScoredSentence]
+    /// Summary bullet block index -> the body sentences that support it, best first.
+    public var evidence: [Int: [OutlineNode.Evidence]]
+
+    public init(claims: [ScoredSentence], evidence: [Int: [OutlineNode.Evidence]]) {
+        self.claims = claims
+        self.evidence = evidence
+    }
+
+    /// The claims in reading order (for "jump to the next key point").
+    public var claimsInReadingOrder: [ScoredSentence] {
+        claims.sorted { ($0.blockIndex, $0.range.lowerBound) < ($1.blockIndex, $1.range.lowerBound) }
+    }
+}
+
+/// Finds an article's key claims and links its summary bullets to their evidence.
+/// Deterministic and linear in the article's size (plus sorting its sentences by score).
+/// Reuses its ICU segmenter and buffers: not thread-safe (use one per thread).
+public final class ClaimAnalyzer {
+    private let segmenter = SentenceSegmenter(rules: .reading)
+    private let tokenizer = Tokenizer()
+    private let extractor = FeatureExtractor()
+    private var blockTokens: [Token] = []
+    let lexicon = Lexicon.shared
+
+    public init() {}
+
+    public func analyze(_ article: Article) -> ArticleAnalysis {
+        analyze(article, claimCount: nil)
+    }
+
+    /// The analysis with `claimCount` claims (fewer only when the article has fewer
+    /// sentences of at least `minimumWords` words) instead of the outline's count.
+    public func analyze(_ article: Article, claimCount: Int?) -> ArticleAnalysis {
+        let doc = measure(article)
+        let picks = pick(doc, count: claimCount)
+        let evidence = EvidenceLinker(lexicon: lexicon).link(doc, article: article)
+        return ArticleAnalysis(claims: picks.map { scored(doc.candidates[$0], doc: doc, article: article) },
+                               evidence: evidence)
+    }
+
+    /// Every body sentence with its score and reasons, in reading order (for tests and tools;
+    /// `analyze` builds text only for the claims it picks).
+    public func scoreAll(_ article: Article) -> [ScoredSentence] {
+        let doc = measure(article)
+        return doc.candidates.map { scored($0, doc: doc, article: article) }
+    }
+
+    /// How many claims an article of `words` body words in `sentences` eligible sentences gets:
+    /// about one per 200 words, at least 3 over 300 words, never more than there are.
+    public static func claimCount(bodyWords words: Int, sentences: Int) -> Int {
+        guard sentences > 0, words > 0 else { return 0 }
+        var n = Int((Double(words) / 200).rounded())
+        if words > 300 { n = max(n, 3) }
+        return min(max(n, 1), sentences)
+    }
+
+    /// One JSON object per body sentence with its measurements (for fitting the weights).
+    public func featureRows(_ article: Article) -> [String] {
+        let doc = measure(article)
+        return doc.candidates.map { c in
+            let values = features(of: c, doc: doc, article: article)
+            var w = JSONWriter()
+            w.raw("{")
+            w.key("line"); w.int(c.line); w.raw(",")
+            w.key("index"); w.int(c.index); w.raw(",")
+            w.key("words"); w.int(c.wordCount); w.raw(",")
+            w.key("paragraph"); w.int(c.paragraph); w.raw(",")
+            w.key("score"); w.number(c.score); w.raw(",")
+            w.key("text"); w.string(text(of: c, in: article)); w.raw(",")
+            w.key("features"); w.raw("{")
+            for f in Feature.allCases {
+                if f.rawValue > 0 { w.raw(",") }
+                w.string(f.name); w.raw(":")
+                w.number(values[f.rawValue])
+            }
+            w.raw("}}")
+            return w.string
+        }
+    }
+
+    func text(of c: Candidate, in article: Article) -> String {
+        let utf8 = article.blocks[c.blockIndex].text.utf8
+        let lower = utf8.index(utf8.startIndex, offsetBy: c.range.lowerBound)
+        let upper = utf8.index(lower, offsetBy: c.range.count)
+        return String(decoding: utf8[lower..<upper], as: UTF8.self)
+    }
+
+    /// All the measurements of a sentence: measured again (keeping the cues that fired in
+    /// `extractor.cues`), with the measurements against the article.
+    func features(of c: Candidate, doc: Document, article: Article) -> [Double] {
+        var text = article.blocks[c.blockIndex].text
+        let quote = article.blocks[c.blockIndex].kind == .quote
+        return text.withUTF8 { buffer in
+            blockTokens.removeAll(keepingCapacity: true)
+            var depth = c.quoteDepth
+            var stems: [UInt64] = []
+            tokenizer.tokenize(buffer, range: c.range, quoteDepth: &depth, into: &blockTokens)
+            extractor.measure(buffer, range: c.range, tokens: blockTokens[...], stems: &stems, recordCues: true)
+            var values = extractor.values
+            sentenceFeatures(&values, c, quote: quote)
+            articleFeatures(&values, c, doc)
+            return values
+        }
+    }
+
+    func scored(_ c: Candidate, doc: Document, article: Article) -> ScoredSentence {
+        let values = features(of: c, doc: doc, article: article)
+        let why = ClaimScorer.why(values: values, cues: extractor.cues)
+        let sentence = text(of: c, in: article)
+        return ScoredSentence(text: sentence, score: c.score, line: c.line,
+                              section: c.section >= 0 ? article.blocks[c.section].text : nil, why: why,
+                              blockIndex: c.blockIndex, range: c.range, index: c.index)
+    }
+
+    // MARK: Measuring
+
+    /// The article's sentences, measured.
+    struct Document {
+        var candidates: [Candidate] = []
+        /// Content stems of all candidates (each candidate's range sorted and distinct).
+        var stems: [UInt64] = []
+        /// Summary bullets: block index and content stems (sorted, distinct).
+        var bullets: [(block: Int, stems: [UInt64])] = []
+        /// Acronyms in the summary bullets ("IP"): stem hash and lowercase letters.
+        var acronyms: [(stem: UInt64, letters: [UInt8])] = []
+        /// In how many candidates each stem occurs.
+        let documentFrequency = HashTable(capacity: 64)
+        var bodyWords = 0
+        /// For the measurements against the article.
+        var firstParagraph = 0
+        var lastParagraph = 0
+        var bestTitleOverlap = 0.0
+
+        func stems(of c: Candidate) -> ArraySlice<UInt64> { stems[c.stems] }
+    }
+
+    /// Leading bullets that summarize the article: the bullets before its first paragraph
+    /// (at most `maximumSummaryBullets`; a longer list is the article itself, not a summary).
+    static func summaryBullets(_ blocks: [Block]) -> Range<Int> {
+        var end = 0
+        while end < blocks.count, blocks[end].kind == .bullet {
+            end += 1
+            if end > maximumSummaryBullets { return 0..<0 }
+        }
+        guard end > 0, end < blocks.count, blocks[end].kind == .paragraph else { return 0..<0 }
+        return 0..<end
+    }
+
+    static let maximumSummaryBullets = 12
+    /// At most this many acronyms of the summary bullets are looked for in the body.
+    static let maximumAcronyms = 32
+
+    func measure(_ article: Article) -> Document {
+        var doc = Document()
+        let summary = Self.summaryBullets(article.blocks)
+        var section = -1
+        var paragraph = 0
+        for (b, block) in article.blocks.enumerated() {
+            switch block.kind {
+            case .heading:
+                section = b
+                continue
+            case .code:
+                continue
+            case .paragraph, .quote, .bullet:
+                break
+            }
+            var text = block.text
+            let isSummary = summary.contains(b)
+            let ranges = isSummary ? [] : sentenceOffsets(in: text)
+            text.withUTF8 { buffer in
+                var depth = 0
+                blockTokens.removeAll(keepingCapacity: true)
+                if isSummary {
+                    tokenizer.tokenize(buffer, range: 0..<buffer.count, quoteDepth: &depth, into: &blockTokens)
+                    doc.bullets.append((b, contentStems(blockTokens[...])))
+                    for t in blockTokens where t.allCaps && t.length <= 5 && doc.acronyms.count < Self.maximumAcronyms
+                        && !doc.acronyms.contains(where: { $0.stem == t.stem }) {
+                        doc.acronyms.append((t.stem, buffer[Int(t.start)..<Int(t.end)].map { $0 | 0x20 }))
+                    }
+                    return
+                }
+                for range in ranges {
+                    let startDepth = depth
+                    let first = blockTokens.count
+                    tokenizer.tokenize(buffer, range: range, quoteDepth: &depth, into: &blockTokens)
+                    let tokens = blockTokens[first...]
+                    guard !tokens.isEmpty else { continue }
+                    let stemStart = doc.stems.count
+                    extractor.measure(buffer, range: range, tokens: tokens, stems: &doc.stems)
+                    let stemEnd = Self.sortUnique(&doc.stems, from: stemStart)
+                    var c = Candidate(blockIndex: b, range: range, line: block.line, section: section,
+                                      index: doc.candidates.count, paragraph: paragraph, wordCount: tokens.count,
+                                      stems: stemStart..<stemEnd)
+                    for (k, acronym) in doc.acronyms.enumerated() where spellsOut(acronym.letters, in: tokens) {
+                        c.acronyms |= 1 << UInt32(k)
+                    }
+                    c.paragraphStart = range.lowerBound == ranges[0].lowerBound
+                    c.quoteDepth = startDepth
+                    sentenceFeatures(&extractor.values, c, quote: block.kind == .quote)
+                    c.localScore = ClaimScorer.weightedSum(extractor.values)
+                    doc.bodyWords += c.wordCount
+                    doc.candidates.append(c)
+                }
+            }
+            paragraph += 1
+        }
+        measureInArticle(&doc, article: article)
+        return doc
+    }
+
+    /// Whether consecutive words of `tokens` start with `letters` in order ("IP": "intellectual property").
+    func spellsOut(_ letters: [UInt8], in tokens: ArraySlice<Token>) -> Bool {
+        guard letters.count >= 2, tokens.count >= letters.count else { return false }
+        var i = tokens.startIndex
+        while i + letters.count <= tokens.endIndex {
+            var k = 0
+            while k < letters.count, tokens[i + k].initial == letters[k], !lexicon.isStopword(tokens[i + k]) {
+                k += 1
+            }
+            if k == letters.count { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// Sorts `values[from...]` and removes repeats; returns the new end.
+    static func sortUnique(_ values: inout [UInt64], from start: Int) -> Int {
+        guard values.count - start > 1 else { return values.count }
+        values[start...].sort()
+        var out = start + 1
+        for i in (start + 1)..<values.count where values[i] != values[out - 1] {
+            values[out] = values[i]
+            out += 1
+        }
+        values.removeLast(values.count - out)
+        return out
+    }
+
+    /// UTF-8 offsets of each sentence of `text`, trimmed of surrounding whitespace.
+    func sentenceOffsets(in text: String) -> [Range<Int>] {
+        let utf8 = text.utf8
+        var result: [Range<Int>] = []
+        for range in segmenter.sentenceRanges(in: text) {
+            var lower = utf8.distance(from: utf8.startIndex, to: range.lowerBound)
+            var upper = utf8.distance(from: utf8.startIndex, to: range.upperBound)
+            _ = text.utf8.withContiguousStorageIfAvailable { bytes in
+                while lower < upper, Self.spaceWidth(bytes, lower) > 0 { lower += Self.spaceWidth(bytes, lower) }
+                while upper > lower, Self.spaceWidthBefore(bytes, upper) > 0 { upper -= Self.spaceWidthBefore(bytes, upper) }
+            }
+            if lower < upper { result.append(lower..<upper) }
+        }
+        return result
+    }
+
+    /// Width of the whitespace (space, tab, newline, no-break space) starting at `i`, or 0.
+    static func spaceWidth(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        if b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x09 { return 1 }
+        if b[i] == 0xC2, i + 1 < b.count, b[i + 1] == 0xA0 { return 2 }
+        return 0
+    }
+
+    /// Width of the whitespace ending just before `i`, or 0.
+    static func spaceWidthBefore(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        if b[i - 1] == 0x20 || b[i - 1] == 0x0A || b[i - 1] == 0x09 { return 1 }
+        if i >= 2, b[i - 2] == 0xC2, b[i - 1] == 0xA0 { return 2 }
+        return 0
+    }
+
+    /// The distinct content stems of some tokens, sorted.
+    func contentStems(_ tokens: ArraySlice<Token>) -> [UInt64] {
+        var stems: [UInt64] = []
+        for t in tokens where !lexicon.isStopword(t) && !t.hasDigit && t.length > 1 { stems.append(t.stem) }
+        _ = Self.sortUnique(&stems, from: 0)
+        return stems
+    }
+
+    /// How many values two sorted arrays share.
+    static func sharedCount(_ a: ArraySlice<UInt64>, _ b: ArraySlice<UInt64>) -> Int {
+        var i = a.startIndex, j = b.startIndex, shared = 0
+        while i < a.endIndex && j < b.endIndex {
+            if a[i] == b[j] { shared += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+        }
+        return shared
+    }
+
+    /// The measurements of a sentence that depend on its block.
+    func sentenceFeatures(_ values: inout [Double], _ c: Candidate, quote: Bool) {
+        if quote { values[Feature.quoted.rawValue] = 1 }  // a block quote is someone else's words
+        values[Feature.paragraphStart.rawValue] = c.paragraphStart ? 1 : 0
+    }
+
+    /// The measurements of a sentence against its article (after `measureInArticle`).
+    func articleFeatures(_ values: inout [Double], _ c: Candidate, _ doc: Document) {
+        let n = doc.candidates.count
+        let k = c.index
+        values[Feature.titleOverlap.rawValue] = c.titleOverlap
+        values[Feature.titleBest.rawValue] = doc.bestTitleOverlap > 0 && c.titleOverlap == doc.bestTitleOverlap ? 1 : 0
+        values[Feature.centrality.rawValue] = c.centrality
+        values[Feature.firstParagraph.rawValue] = c.paragraph == doc.firstParagraph ? 1 : 0
+        values[Feature.firstSentence.rawValue] = k == 0 ? 1 : 0
+        values[Feature.lead.rawValue] = k < 3 ? 1 : 0
+        values[Feature.lastParagraph.rawValue] =
+            c.paragraph == doc.lastParagraph && doc.firstParagraph != doc.lastParagraph ? 1 : 0
+        values[Feature.position.rawValue] = n > 1 ? Double(k) / Double(n - 1) : 0
+        values[Feature.early.rawValue] = Double(k) < Double(n) / 4 ? 1 : 0
+    }
+
+    /// Measures every sentence against the article (title overlap, centrality, position)
+    /// and scores it.
+    func measureInArticle(_ doc: inout Document, article: Article) {
+        let n = doc.candidates.count
+        guard n > 0 else { return }
+        let title = contentStems(tokenizer.tokens(of: article.title)[...])
+        let titleCount = Double(max(title.count, 1))
+        // In how many sentences each stem occurs.
+        for s in doc.stems { doc.documentFrequency.add(s, 1) }
+        // Centrality: how much of a sentence's vocabulary the rest of the article shares
+        // (log document frequency of its stems, over the log of their number), as a
+        // percentile within the article.
+        var centrality = [Double](repeating: 0, count: n)
+        for (k, c) in doc.candidates.enumerated() {
+            var sum = 0.0
+            for s in doc.stems[c.stems] { sum += Self.logCount(Int(doc.documentFrequency.value(s) ?? 1)) }
+            centrality[k] = sum / (1 + Self.logCount(max(c.stems.count, 1)))
+        }
+        let order = (0..<n).sorted { (centrality[$0], $1) < (centrality[$1], $0) }
+        for (rank, k) in order.enumerated() {
+            doc.candidates[k].centrality = n > 1 ? Double(rank) / Double(n - 1) : 1
+        }
+        doc.firstParagraph = doc.candidates[0].paragraph
+        doc.lastParagraph = doc.candidates[n - 1].paragraph
+        for k in 0..<n {
+            let shared = Self.sharedCount(doc.stems[doc.candidates[k].stems], title[...])
+            doc.candidates[k].titleOverlap = min(1, Double(shared) / titleCount)
+            doc.bestTitleOverlap = max(doc.bestTitleOverlap, doc.candidates[k].titleOverlap)
+        }
+        var values = [Double](repeating: 0, count: Feature.count)
+        for k in 0..<n {
+            articleFeatures(&values, doc.candidates[k], doc)
+            let z = doc.candidates[k].localScore + ClaimScorer.weightedSum(values)
+            doc.candidates[k].score = ClaimScorer.squash(z)
+        }
+    }
+
+    /// Natural logarithms of small counts, computed once.
+    static let logTable: [Double] = (0..<1024).map { $0 == 0 ? 0 : log(Double($0)) }
+    @inline(__always) static func logCount(_ n: Int) -> Double { n < logTable.count ? logTable[n] : log(Double(n)) }
+
+    // MARK: Picking
+
+    /// Candidates eligible as claims: whole sentences of at least four words.
+    static let minimumWords = 4
+    /// A candidate sharing this share of the smaller one's content stems with a picked claim
+    /// is a near-duplicate of it.
+    static let duplicateOverlap = 0.6
+    /// Stems in more picked claims than this are too common to mark a duplicate.
+    static let postingLimit = 64
+
+    /// Indices of the picked claims, best first: highest score, skipping near-duplicates
+    /// of a claim already picked. Picked claims are indexed by stem, so the check stays
+    /// linear in long articles.
+    func pick(_ doc: Document, count wanted: Int? = nil) -> [Int] {
+        // What the loop below needs of each candidate, kept together: it visits them by score.
+        var order: [(score: Double, index: Int, stems: Range<Int>)] = []
+        order.reserveCapacity(doc.candidates.count)
+        for c in doc.candidates where c.wordCount >= Self.minimumWords { order.append((c.score, c.index, c.stems)) }
+        let count = wanted.map { min(max($0, 0), order.count) }
+            ?? Self.claimCount(bodyWords: doc.bodyWords, sentences: order.count)
+        guard count > 0 else { return [] }
+        order.sort { $0.score != $1.score ? $0.score > $1.score : $0.index < $1.index }
+        var picked: [Int] = []
+        var isPicked = [Bool](repeating: false, count: doc.candidates.count)
+        var postingOf = HashTable(capacity: 64)  // stem -> index in postings
+        var postings: [[Int32]] = []  // picked positions (in `picked`) per stem
+        var shared: [Int32] = []  // per picked position, for the current candidate
+        var touched: [Int] = []
+        var pickedStemCounts: [Int] = []
+        for (_, k, stemRange) in order where picked.count < count {
+            for s in doc.stems[stemRange] {
+                guard let p = postingOf.value(s), postings[Int(p)].count <= Self.postingLimit else { continue }
+                for q in postings[Int(p)] {
+                    if shared[Int(q)] == 0 { touched.append(Int(q)) }
+                    shared[Int(q)] += 1
+                }
+            }
+            var duplicate = false
+            for q in touched {
+                let smaller = min(stemRange.count, pickedStemCounts[q])
+                if smaller > 0 && Double(shared[q]) / Double(smaller) >= Self.duplicateOverlap { duplicate = true }
+                shared[q] = 0
+            }
+            touched.removeAll(keepingCapacity: true)
+            if duplicate { continue }
+            let position = Int32(picked.count)
+            picked.append(k)
+            pickedStemCounts.append(stemRange.count)
+            shared.append(0)
+            isPicked[k] = true
+            for s in doc.stems[stemRange] {
+                if let p = postingOf.value(s) {
+                    postings[Int(p)].append(position)
+                } else {
+                    postingOf.set(s, Int32(postings.count))
+                    postings.append([position])
+                }
+            }
+        }
+        // If duplicates left too few, fill with the best remaining.
+        for (_, k, _) in order where picked.count < count && !isPicked[k] {
+            picked.append(k)
+            isPicked[k] = true
+        }
+        return picked
+    }
+}

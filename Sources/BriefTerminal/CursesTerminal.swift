@@ -1,0 +1,225 @@
+import BriefUI
+import CNcursesw
+#if canImport(Glibc)
+import Glibc
+#endif
+
+public struct TerminalError: Error, CustomStringConvertible {
+    public var description: String
+}
+
+/// The only code that talks to ncurses: opens the terminal on /dev/tty, copies
+/// `Screen`s out (only rows that changed), reads keys, and always restores the
+/// terminal in `end()`.
+public final class CursesTerminal {
+    private let ttyFile: UnsafeMutablePointer<FILE>
+    private let session: OpaquePointer
+    private let window: UnsafeMutablePointer<WINDOW>
+    private var previous: Screen?
+    private var colorPairs: [ColorRole: Int16] = [:]
+    private var ended = false
+
+    /// Sets the locale, installs signal handlers (before ncurses, which would otherwise
+    /// install its own that exit), and starts ncurses on /dev/tty.
+    public init(environment: [String: String]) throws {
+        setlocale(LC_ALL, "")
+        if let codeset = nl_langinfo(nl_item(CODESET)), String(cString: codeset) != "UTF-8" {
+            setlocale(LC_ALL, "C.UTF-8")
+        }
+        cn_unblock_signals()
+        cn_install_signal_handlers()
+        guard let tty = fopen("/dev/tty", "r+") else {
+            throw TerminalError(description: "cannot open /dev/tty: \(String(cString: strerror(errno)))")
+        }
+        guard let session = newterm(nil, tty, tty) else {
+            fclose(tty)
+            let term = environment["TERM"] ?? "(unset)"
+            throw TerminalError(description: "cannot start the terminal (TERM=\(term))")
+        }
+        ttyFile = tty
+        self.session = session
+        window = cn_stdscr()
+        raw()
+        noecho()
+        nonl()
+        keypad(window, true)
+        set_escdelay(25)
+        curs_set(0)
+        wtimeout(window, 200)
+        mouseinterval(0)
+        mousemask(cn_BUTTON1_PRESSED | cn_BUTTON4_PRESSED | cn_BUTTON5_PRESSED, nil)
+        if has_colors(), environment["NO_COLOR"].map({ $0.isEmpty }) ?? true {
+            start_color()
+            use_default_colors()
+            setUpColors()
+        }
+    }
+
+    deinit { end() }
+
+    /// Foreground colours per role, from the eight every colour terminal has; the
+    /// background stays the terminal's own (-1).
+    private func setUpColors() {
+        let foregrounds: [(ColorRole, Int32)] = [
+            (.heading, COLOR_CYAN), (.claim, COLOR_YELLOW), (.keyPoint, COLOR_YELLOW),
+            (.match, COLOR_MAGENTA), (.currentMatch, COLOR_GREEN), (.mark, COLOR_YELLOW),
+        ]
+        for (n, (role, color)) in foregrounds.enumerated() where n + 1 < cn_color_pairs() {
+            init_pair(Int16(n + 1), Int16(color), -1)
+            colorPairs[role] = Int16(n + 1)
+        }
+    }
+
+    public var size: (width: Int, height: Int) {
+        (Int(cn_cols(window)), Int(cn_rows(window)))
+    }
+
+    /// Copies `screen` to the terminal, rewriting only rows that changed since the last draw.
+    public func draw(_ screen: Screen) {
+        let full = previous.map { $0.width != screen.width || $0.height != screen.height } ?? true
+        if full { werase(window) }
+        var cell = cchar_t()
+        for row in 0..<screen.height {
+            if !full, let previous, (0..<screen.width).allSatisfy({ previous[row, $0] == screen[row, $0] }) {
+                continue
+            }
+            for column in 0..<screen.width {
+                let c = screen[row, column]
+                if c.isContinuation { continue }
+                let attrs = attributes(c.style)
+                let pair = colorPairs[c.style.role] ?? 0
+                let scalars = c.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+                if scalars.count == 2, scalars.allSatisfy({ (0x1F1E6...0x1F1FF).contains($0) }) {
+                    // A flag: two regional indicators, one column each to ncurses and the terminal.
+                    for (i, scalar) in scalars.enumerated() {
+                        setcchar(&cell, [scalar, 0], attrs, pair, nil)
+                        mvwadd_wch(window, Int32(row), Int32(column + i), &cell)
+                    }
+                    continue
+                }
+                // ncurses takes one spacing character and the zero-width ones that follow
+                // it (combining marks, joiners, selectors); other parts are left out.
+                var chars: [wchar_t] = [scalars.first ?? 0x20]
+                for scalar in scalars.dropFirst() where wcwidth(scalar) == 0 && chars.count < Int(CCHARW_MAX) {
+                    chars.append(scalar)
+                }
+                chars.append(0)
+                setcchar(&cell, chars, attrs, pair, nil)
+                mvwadd_wch(window, Int32(row), Int32(column), &cell)
+            }
+        }
+        wnoutrefresh(window)
+        doupdate()
+        previous = screen
+    }
+
+    private func attributes(_ style: Style) -> attr_t {
+        var attrs = cn_A_NORMAL
+        if style.bold { attrs |= cn_A_BOLD }
+        if style.reverse { attrs |= cn_A_REVERSE }
+        if style.underline { attrs |= cn_A_UNDERLINE }
+        if style.dim { attrs |= cn_A_DIM }
+        return attrs
+    }
+
+    /// Forgets what is on the terminal so the next draw repaints everything.
+    public func invalidate() {
+        previous = nil
+        clearok(window, true)
+    }
+
+    /// How long `readKey` waits: 0 while there is background work to do between keys.
+    public func setInputTimeout(milliseconds: Int32) {
+        if milliseconds != inputTimeout {
+            inputTimeout = milliseconds
+            wtimeout(window, milliseconds)
+        }
+    }
+    private var inputTimeout: Int32 = 200
+
+    /// The next key, or nil when none came within the timeout (or a signal arrived).
+    public func readKey() -> Key? {
+        var input: wint_t = 0
+        let status = wget_wch(window, &input)
+        if status == ERR { return nil }
+        if status == KEY_CODE_YES {
+            switch Int32(input) {
+            case KEY_UP: return .up
+            case KEY_DOWN: return .down
+            case KEY_LEFT: return .left
+            case KEY_RIGHT: return .right
+            case KEY_PPAGE: return .pageUp
+            case KEY_NPAGE: return .pageDown
+            case KEY_HOME: return .home
+            case KEY_END: return .end
+            case KEY_ENTER: return .enter
+            case KEY_BACKSPACE: return .backspace
+            case KEY_BTAB: return .backTab
+            case KEY_RESIZE: return .resize
+            case KEY_MOUSE: return mouseEvent()
+            default: return nil
+            }
+        }
+        switch input {
+        case 10, 13: return .enter
+        case 9: return .tab
+        case 27: return .escape
+        case 8, 127: return .backspace
+        case 1...26: return .control(Character(Unicode.Scalar(UInt8(input) + 0x60)))
+        default:
+            guard let scalar = Unicode.Scalar(UInt32(input)), input >= 0x20 else { return nil }
+            return .char(Character(scalar))
+        }
+    }
+
+    private func mouseEvent() -> Key? {
+        var event = MEVENT()
+        guard getmouse(&event) == OK else { return nil }
+        let kind: MouseEvent.Kind
+        if event.bstate & cn_BUTTON4_PRESSED != 0 { kind = .wheelUp }
+        else if event.bstate & cn_BUTTON5_PRESSED != 0 { kind = .wheelDown }
+        else if event.bstate & cn_BUTTON1_PRESSED != 0 { kind = .press }
+        else { return nil }
+        return .mouse(MouseEvent(kind, row: Int(event.y), column: Int(event.x)))
+    }
+
+    /// Catches a size change that came without KEY_RESIZE (SIGWINCH ignored by whoever
+    /// started us, so ncurses installed no handler): asks the terminal and resizes.
+    /// Returns whether the size changed.
+    public func followTerminalSize() -> Bool {
+        var size = winsize()
+        guard ioctl(fileno(ttyFile), UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0, size.ws_col > 0 else { return false }
+        let (width, height) = self.size
+        guard Int(size.ws_col) != width || Int(size.ws_row) != height else { return false }
+        resizeterm(Int32(size.ws_row), Int32(size.ws_col))
+        invalidate()
+        return true
+    }
+
+    /// Whether the terminal has gone away (its window closed) without a SIGHUP reaching us.
+    public var isHungUp: Bool {
+        var descriptor = pollfd(fd: fileno(ttyFile), events: Int16(POLLIN), revents: 0)
+        guard poll(&descriptor, 1, 0) >= 0 else { return false }
+        return descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
+    }
+
+    /// SIGINT, SIGTERM or SIGHUP received since the last call, or 0.
+    public func takePendingSignal() -> Int32 { cn_take_pending_signal() }
+
+    /// Ctrl-Z: gives the terminal back, stops, and repaints when continued (`fg`).
+    public func suspend() {
+        endwin()
+        raise(SIGSTOP)
+        invalidate()
+        wrefresh(window)
+    }
+
+    /// Restores the terminal (leaves the alternate screen). Safe to call twice.
+    public func end() {
+        guard !ended else { return }
+        ended = true
+        endwin()
+        delscreen(session)
+        fclose(ttyFile)
+    }
+}

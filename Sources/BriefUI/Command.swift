@@ -1,0 +1,118 @@
+/// Everything a key can ask for. Keys map to commands only through `CommandTable`.
+public enum Command: Sendable, Equatable {
+    case lineDown, lineUp, pageDown, pageUp, top, bottom
+    case open, filter, cycleSort
+    case nextKeyPoint, previousKeyPoint, nextSection, previousSection, followEvidence
+    case search, nextMatch, previousMatch
+    case toggleOutline, switchFocus, fold, unfold, jumpToEntry
+    case help, quit, exit, suspend, redraw
+}
+
+/// Where a binding applies. Lookup tries the focused context first, then `.global`.
+public enum CommandContext: String, Sendable, Equatable, CaseIterable {
+    case library = "Library"
+    case reader = "Reader"
+    case outline = "Outline pane"
+    case global = "Everywhere"
+}
+
+public struct CommandBinding: Sendable {
+    public var command: Command
+    public var keys: [Key]
+    public var help: String
+    public var context: CommandContext
+
+    public init(_ command: Command, _ keys: [Key], _ help: String, _ context: CommandContext) {
+        self.command = command
+        self.keys = keys
+        self.help = help
+        self.context = context
+    }
+
+    /// The keys as the help screen shows them: "j ↓".
+    public var keyLabel: String { keys.map(\.label).joined(separator: " ") }
+}
+
+/// The one table that maps keys to commands and generates the help screen (like tig's
+/// request table): add a binding here and it works and is documented.
+public enum CommandTable {
+    public static let bindings: [CommandBinding] = [
+        // Library
+        .init(.lineDown, [.char("j"), .down], "next article", .library),
+        .init(.lineUp, [.char("k"), .up], "previous article", .library),
+        .init(.pageDown, [.pageDown, .char(" ")], "page down", .library),
+        .init(.pageUp, [.pageUp, .char("b")], "page up", .library),
+        .init(.top, [.char("g"), .home], "first article", .library),
+        .init(.bottom, [.char("G"), .end], "last article", .library),
+        .init(.open, [.enter], "open the article", .library),
+        .init(.filter, [.char("/")], "filter by title and text (Esc clears)", .library),
+        .init(.cycleSort, [.char("s")], "sort: title, modified, unread first", .library),
+        .init(.quit, [.char("q")], "quit", .library),
+        // Reader
+        .init(.lineDown, [.char("j"), .down], "line down", .reader),
+        .init(.lineUp, [.char("k"), .up], "line up", .reader),
+        .init(.pageDown, [.char(" "), .pageDown], "page down", .reader),
+        .init(.pageUp, [.char("b"), .pageUp], "page up", .reader),
+        .init(.top, [.char("g"), .home], "top", .reader),
+        .init(.bottom, [.char("G"), .end], "end", .reader),
+        .init(.nextKeyPoint, [.char("]")], "next key point", .reader),
+        .init(.previousKeyPoint, [.char("[")], "previous key point", .reader),
+        .init(.nextSection, [.char("}")], "next section", .reader),
+        .init(.previousSection, [.char("{")], "previous section", .reader),
+        .init(.followEvidence, [.enter], "summary bullet: jump to its evidence", .reader),
+        .init(.search, [.char("/")], "search (Enter keeps, Esc clears)", .reader),
+        .init(.nextMatch, [.char("n")], "next match", .reader),
+        .init(.previousMatch, [.char("N")], "previous match", .reader),
+        .init(.toggleOutline, [.char("o")], "show or hide the outline", .reader),
+        .init(.switchFocus, [.tab], "focus outline or text", .reader),
+        .init(.quit, [.char("q")], "back to the library (or quit)", .reader),
+        // Outline pane (when focused)
+        .init(.lineDown, [.char("j"), .down], "next entry", .outline),
+        .init(.lineUp, [.char("k"), .up], "previous entry", .outline),
+        .init(.pageDown, [.char(" "), .pageDown], "page down", .outline),
+        .init(.pageUp, [.char("b"), .pageUp], "page up", .outline),
+        .init(.top, [.char("g"), .home], "first entry", .outline),
+        .init(.bottom, [.char("G"), .end], "last entry", .outline),
+        .init(.jumpToEntry, [.enter], "show this entry in the text", .outline),
+        .init(.fold, [.char("h"), .left], "fold", .outline),
+        .init(.unfold, [.char("l"), .right], "unfold", .outline),
+        .init(.switchFocus, [.tab], "focus the text", .outline),
+        // Everywhere
+        .init(.help, [.char("?")], "this help", .global),
+        .init(.suspend, [.control("z")], "suspend (fg resumes)", .global),
+        .init(.exit, [.control("c")], "quit at once", .global),
+        .init(.redraw, [.control("l")], "redraw the screen", .global),
+    ]
+
+    /// The binding of `key` in the first of `contexts` (then `.global`) that binds it.
+    public static func binding(for key: Key, in contexts: [CommandContext]) -> CommandBinding? {
+        for context in contexts + [.global] {
+            if let binding = bindings.first(where: { $0.context == context && $0.keys.contains(key) }) {
+                return binding
+            }
+        }
+        return nil
+    }
+
+    /// The command bound to `key` in the first of `contexts` (then `.global`) that binds it.
+    public static func command(for key: Key, in contexts: [CommandContext]) -> Command? {
+        binding(for: key, in: contexts)?.command
+    }
+
+    /// The help screen's lines: for each context, its heading and "keys  help" rows.
+    /// `first` (the context in use) comes first, so its keys show without scrolling.
+    public static func helpLines(first: CommandContext = .library) -> [(text: String, isHeading: Bool)] {
+        let keyWidth = bindings.map { $0.keyLabel.count }.max() ?? 0
+        var lines: [(String, Bool)] = []
+        for context in [first] + CommandContext.allCases.filter({ $0 != first }) {
+            if !lines.isEmpty { lines.append(("", false)) }
+            lines.append((context.rawValue, true))
+            for binding in bindings where binding.context == context {
+                let label = binding.keyLabel
+                lines.append(("  " + label + String(repeating: " ", count: keyWidth - label.count + 2)
+                              + binding.help, false))
+            }
+        }
+        return lines
+    }
+}

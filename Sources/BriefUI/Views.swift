@@ -1,0 +1,307 @@
+import BriefCore
+
+/// Draws an `AppState` into a `Screen` of the state's size. Pure: same state, same cells.
+public enum AppView {
+    public static func render(_ state: AppState) -> Screen {
+        var screen = Screen(width: state.width, height: state.height)
+        if state.isTooSmall {
+            drawTooSmall(&screen)
+            return screen
+        }
+        if let reader = state.reader {
+            ReaderView.draw(reader, state: state, on: &screen)
+        } else if let library = state.library {
+            LibraryView.draw(library, state: state, on: &screen)
+        }
+        if let scroll = state.helpScroll {
+            HelpView.draw(scroll: scroll, context: state.helpContext, on: &screen)
+        }
+        return screen
+    }
+
+    static func drawTooSmall(_ screen: inout Screen) {
+        let words = ["terminal", "too small", "(need \(AppState.minimumWidth)×\(AppState.minimumHeight))"]
+        let first = max(0, (screen.height - words.count) / 2)
+        for (i, line) in words.enumerated() where first + i < screen.height {
+            let w = DisplayWidth.of(line)
+            screen.put(line, row: first + i, column: max(0, (screen.width - w) / 2), style: Style(bold: i < 2))
+        }
+    }
+
+    /// `text` cut to `width` columns, ending in "…" when cut; never splits a cluster.
+    static func truncate(_ text: String, to width: Int) -> String {
+        guard width > 0 else { return "" }
+        if DisplayWidth.of(text) <= width { return text }
+        var result = ""
+        var used = 0
+        for character in text {
+            let w = DisplayWidth.of(character)
+            if used + w > width - 1 { break }
+            result.append(character)
+            used += w
+        }
+        return result + "…"
+    }
+
+    /// Draws a status line: `left` cut to fit, `right` kept whole when possible.
+    static func drawStatus(_ screen: inout Screen, left: String, right: String, row: Int) {
+        let style = Style(reverse: true, role: .status)
+        screen.fill(row: row, style: style)
+        let rightText = truncate(right, to: screen.width - 2)
+        let rightWidth = DisplayWidth.of(rightText)
+        let leftRoom = screen.width - rightWidth - (rightWidth > 0 ? 3 : 2)
+        screen.put(truncate(left, to: max(0, leftRoom)), row: row, column: 1, style: style)
+        screen.put(rightText, row: row, column: screen.width - rightWidth - 1, style: style)
+    }
+
+    static func grouped(_ number: Int) -> String {
+        var digits = String(number)
+        var result = ""
+        while digits.count > 3 {
+            result = "," + digits.suffix(3) + result
+            digits.removeLast(3)
+        }
+        return digits + result
+    }
+}
+
+public enum LibraryView {
+    /// First entry shown when `selected` is selected and the list has `rows` rows (whole pages).
+    public static func firstIndex(selected: Int, rows: Int) -> Int { (selected / max(1, rows)) * max(1, rows) }
+
+    static func draw(_ library: LibraryState, state: AppState, on screen: inout Screen) {
+        let width = screen.width
+        var header = "Brief · \(library.entries.count) article\(library.entries.count == 1 ? "" : "s")"
+        if !library.filter.isEmpty {
+            header += " · \(library.visible.count) match\(library.visible.count == 1 ? "" : "es") “\(library.filter.withoutControls)”"
+        }
+        header += " · sort: \(library.sort.rawValue)"
+        screen.put(AppView.truncate(header, to: width - 1), row: 0, column: 1, style: Style(bold: true, role: .heading))
+
+        let (firstRow, rows) = state.libraryListRows
+        let first = firstIndex(selected: library.selected, rows: rows)
+        if library.visible.isEmpty {
+            let text = library.entries.isEmpty ? "No articles." : "No article matches the filter (Esc clears it)."
+            screen.put(AppView.truncate(text, to: width - 2), row: firstRow, column: 1, style: Style(dim: true, role: .dim))
+        }
+        for row in 0..<rows {
+            let index = first + row
+            guard index < library.visible.count else { break }
+            let entry = library.entries[library.visible[index]]
+            let selected = index == library.selected
+            let style = selected ? Style(reverse: true, role: .selection) : .plain
+            let y = firstRow + row
+            screen.fill(row: y, style: style)
+            let details: String
+            if width >= 64 {
+                details = "\(AppView.grouped(entry.words)) words · \(entry.readingMinutes) min · "
+                    + "\(entry.keyClaims) claim\(entry.keyClaims == 1 ? "" : "s") · \(entry.notes) note\(entry.notes == 1 ? "" : "s")"
+            } else {
+                details = "\(entry.readingMinutes) min · \(entry.keyClaims)★"
+            }
+            let detailsWidth = DisplayWidth.of(details)
+            screen.put(entry.read ? " " : "●", row: y, column: 1,
+                       style: selected ? style : Style(bold: true, role: .mark))
+            let titleRoom = width - 3 - detailsWidth - 3
+            screen.put(AppView.truncate(entry.title.withoutControls, to: max(0, titleRoom)), row: y, column: 3,
+                       style: Style(bold: !entry.read, reverse: selected, role: selected ? .selection : .normal))
+            if titleRoom > 4 {
+                screen.put(details, row: y, column: width - detailsWidth - 1,
+                           style: selected ? style : Style(dim: true, role: .dim))
+            }
+        }
+
+        let bottom = screen.height - 1
+        if let prompt = state.prompt, prompt.kind == .filter {
+            AppView.drawStatus(&screen, left: "/" + prompt.text.withoutControls + "▏",
+                               right: "\(library.visible.count)/\(library.entries.count)", row: bottom)
+        } else {
+            let position = library.visible.isEmpty ? "0/0" : "\(library.selected + 1)/\(library.visible.count)"
+            AppView.drawStatus(&screen, left: state.message ?? "Enter open · / filter · s sort · ? help · q quit",
+                               right: position, row: bottom)
+        }
+    }
+}
+
+public enum OutlineView {
+    /// First visible entry shown: the highlighted entry kept near the middle.
+    public static func firstRow(_ reader: ReaderState, height: Int) -> Int {
+        let count = reader.visibleEntries.count
+        let highlighted = reader.focus == .outline ? reader.selectedEntry : (reader.trackedEntry() ?? 0)
+        return max(0, min(highlighted - height / 2, count - height))
+    }
+
+    static func draw(_ reader: ReaderState, geometry: ReaderGeometry, on screen: inout Screen) {
+        let width = geometry.paneWidth
+        let height = geometry.textHeight
+        let entries = reader.document.outlineEntries
+        let highlighted = reader.focus == .outline ? reader.selectedEntry : reader.trackedEntry()
+        let first = firstRow(reader, height: height)
+        for row in 0..<height {
+            screen.put("│", row: row, column: width, style: Style(dim: true, role: .dim))
+            let index = first + row
+            guard index < reader.visibleEntries.count else { continue }
+            let entryIndex = reader.visibleEntries[index]
+            let entry = entries[entryIndex]
+            var style = Style()
+            let mark: String
+            switch entry.kind {
+            case .section:
+                mark = entry.hasChildren ? (reader.folded.contains(entryIndex) ? "▸ " : "▾ ") : "  "
+                style.bold = true
+                style.role = .heading
+            case .bullet: mark = "• "
+            case .paragraph: mark = "¶ "
+            case .quote: mark = "> "
+            case .code: mark = "{ "
+            case .claim: mark = "★ "; style.role = .claim
+            }
+            if entry.kind != .section, entry.hasChildren, reader.folded.contains(entryIndex) {
+                style.underline = true
+            }
+            if index == highlighted {
+                style.reverse = true
+                style.role = reader.focus == .outline ? .selection : .keyPoint
+                screen.fill(row: row, from: 0, to: width, style: style)
+            }
+            let indent = String(repeating: " ", count: min(entry.depth, 4) * 2)
+            let text = indent + mark + entry.text
+            screen.put(AppView.truncate(text, to: width), row: row, column: 0, style: style, limit: width)
+        }
+    }
+}
+
+public enum ReaderView {
+    static func draw(_ reader: ReaderState, state: AppState, on screen: inout Screen) {
+        let geometry = state.geometry
+        if geometry.outlineShown {
+            OutlineView.draw(reader, geometry: geometry, on: &screen)
+        }
+        let document = reader.document
+        let currentKeyPoint = reader.keyPoint.map { document.keyPoints[$0] }
+        let currentMatch = reader.search?.current.map { reader.search!.matches[$0] }
+        let lines = reader.layout.lines(from: reader.top, count: geometry.textHeight)
+        for (row, (itemIndex, line)) in lines.enumerated() {
+            let item = document.items[itemIndex]
+            let lineRange = line.start..<(line.start + line.text.utf8.count)
+            let claims = document.claimRanges[itemIndex] ?? []
+            let onKeyPoint = currentKeyPoint.map { $0.item == itemIndex && $0.range.overlaps(lineRange) } ?? false
+            let onClaim = claims.contains { $0.overlaps(lineRange) }
+            if onKeyPoint {
+                let startsHere = currentKeyPoint!.range.lowerBound >= line.start
+                screen.put(startsHere ? "▶" : "┃", row: row, column: geometry.textAreaX,
+                           style: Style(bold: true, role: .keyPoint))
+            } else if onClaim {
+                screen.put("┃", row: row, column: geometry.textAreaX, style: Style(role: .mark))
+            }
+            if line.isSpacer { continue }
+
+            var base = Style()
+            switch item.kind {
+            case .title: base = Style(bold: true, underline: true, role: .heading)
+            case .heading: base = Style(bold: true, underline: item.level <= 2, role: .heading)
+            case .meta: base = Style(dim: true, role: .dim)
+            default: break
+            }
+            var column = screen.put(line.prefix, row: row, column: geometry.textX,
+                                    style: item.kind == .quote ? Style(dim: true, role: .dim) : base)
+            let matchIndices = reader.search?.matchesByItem[itemIndex] ?? []
+            let matches = matchIndices.map { reader.search!.matches[$0].range }.filter { $0.overlaps(lineRange) }
+            var offset = line.start
+            for character in line.text {
+                var style = base
+                if claims.contains(where: { $0.contains(offset) }) {
+                    style.bold = true
+                    style.role = .claim
+                }
+                if let kp = currentKeyPoint, kp.item == itemIndex, kp.range.contains(offset) {
+                    style.reverse = true
+                    style.role = .keyPoint
+                }
+                if matches.contains(where: { $0.contains(offset) }) {
+                    let isCurrent = currentMatch.map { $0.item == itemIndex && $0.range.contains(offset) } ?? false
+                    style.reverse = true
+                    style.underline = isCurrent
+                    style.role = isCurrent ? .currentMatch : .match
+                }
+                column = screen.put(String(character), row: row, column: column, style: style)
+                offset += character.utf8.count
+            }
+        }
+
+        // Status line.
+        let bottom = screen.height - 1
+        var right: [String] = []
+        let points = document.keyPoints.count
+        if let k = reader.keyPoint {
+            right.append("key point \(k + 1)/\(points)")
+        } else if points > 0 {
+            right.append(points == 1 ? "1 key point" : "\(points) key points")
+        }
+        if let search = reader.search {
+            let more = search.matches.count >= SearchState.limit ? "+" : search.isComplete ? "" : "…"
+            if search.matches.isEmpty {
+                right.append(search.isComplete ? "no match" : "searching…")
+            } else if let current = search.current {
+                right.append("match \(current + 1)/\(search.matches.count)\(more)")
+            } else {
+                right.append("\(search.matches.count)\(more) matches")
+            }
+        }
+        if let busy = state.busy { right.insert(busy + "…", at: 0) }
+        let last = reader.layout.lastTop(height: geometry.textHeight)
+        let percent = reader.top >= last ? 100 : Int(document.fraction(at: reader.top) * 100)
+        right.append("\(percent)%")
+        var left: String
+        if let prompt = state.prompt, prompt.kind == .search {
+            left = "/" + prompt.text.withoutControls + "▏"
+        } else if let message = state.message {
+            left = message
+        } else {
+            left = document.article.title
+            if let section = document.section(containing: reader.top.item) {
+                // Title and section share the room, so the section stays visible.
+                let room = screen.width - DisplayWidth.of(right.joined(separator: " · ")) - 3
+                let title = AppView.truncate(left, to: max(6, (room - 3) / 2))
+                let sectionRoom = room - DisplayWidth.of(title) - 3
+                if sectionRoom >= 4 {
+                    left = title + " › " + AppView.truncate(document.items[section].text, to: sectionRoom)
+                }
+            }
+        }
+        AppView.drawStatus(&screen, left: left, right: right.joined(separator: " · "), row: bottom)
+    }
+}
+
+public enum HelpView {
+    static func draw(scroll: Int, context: CommandContext, on screen: inout Screen) {
+        let lines = CommandTable.helpLines(first: context)
+        let boxWidth = min(screen.width - 2, 64)
+        let boxHeight = min(screen.height - 1, lines.count + 4)
+        let x = (screen.width - boxWidth) / 2
+        let y = max(0, (screen.height - 1 - boxHeight) / 2)
+        let border = Style(bold: true, role: .heading)
+        for row in y..<(y + boxHeight) { screen.fill(row: row, from: x, to: x + boxWidth) }
+        let horizontal = String(repeating: "─", count: max(0, boxWidth - 2))
+        screen.put("┌" + horizontal + "┐", row: y, column: x, style: border)
+        screen.put("└" + horizontal + "┘", row: y + boxHeight - 1, column: x, style: border)
+        for row in (y + 1)..<(y + boxHeight - 1) {
+            screen.put("│", row: row, column: x, style: border)
+            screen.put("│", row: row, column: x + boxWidth - 1, style: border)
+        }
+        screen.put(" Keys ", row: y, column: x + 2, style: border)
+        let footer = " any key closes · j/k scroll "
+        if DisplayWidth.of(footer) + 4 <= boxWidth {
+            screen.put(footer, row: y + boxHeight - 1, column: x + boxWidth - DisplayWidth.of(footer) - 2, style: border)
+        }
+        let rows = boxHeight - 4
+        guard rows > 0 else { return }
+        for i in 0..<rows {
+            let index = scroll + i
+            guard index < lines.count else { break }
+            let (text, isHeading) = lines[index]
+            screen.put(AppView.truncate(text, to: boxWidth - 4), row: y + 2 + i, column: x + 2,
+                       style: isHeading ? Style(bold: true, role: .heading) : .plain, limit: x + boxWidth - 2)
+        }
+    }
+}

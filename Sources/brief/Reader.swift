@@ -1,0 +1,290 @@
+import BriefCore
+import BriefTerminal
+import BriefUI
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs the interactive reader: loads the articles, then loops drawing the state,
+/// reading a key and carrying out the effects until `q`, a signal or an error.
+enum ReaderApp {
+    /// Articles larger than this are analysed in the background: the first screen
+    /// shows at once and key points arrive when the analysis is done.
+    static let backgroundAnalysisSize = 1 << 20
+
+    /// Opens `targets` (one file: the reader; otherwise the library) and returns the exit status.
+    static func run(_ targets: [String]) -> Int32 {
+        let environment = ProcessEnvironment.current
+        let timing = TimingLog(environment: environment)
+        var store = ReadingStateStore.defaultDirectory(environment: environment).map(ReadingStateStore.init)
+        let singleFile = targets.count == 1 && !ArticleFiles.isDirectory(targets[0])
+        var analysis: BackgroundAnalysis?
+
+        var failed = false
+        var state: AppState
+        if singleFile {
+            guard let (document, pending) = loadDocument(targets[0], timing: timing) else { return 1 }
+            analysis = pending
+            state = AppState(document: document, width: 80, height: 24)
+            state.busy = pending == nil ? nil : "reading"
+        } else {
+            let entries = loadLibrary(targets, store: store, failed: &failed)
+            guard !entries.isEmpty else { return 1 }
+            state = AppState(library: LibraryState(entries: entries), width: 80, height: 24)
+        }
+
+        let terminal: CursesTerminal
+        do {
+            terminal = try CursesTerminal(environment: environment)
+        } catch {
+            Output.error("\(error)")
+            return 1
+        }
+        defer { terminal.end() }
+        let size = terminal.size
+        state.resize(width: size.width, height: size.height)
+        // A position beyond the preview of a large article, applied when the whole parse arrives.
+        var positionBeyondPreview: ReadingRecord?
+        if singleFile, let document = state.reader?.document {
+            positionBeyondPreview = reopen(&state, document, store: &store, isPreview: analysis != nil)
+        }
+
+        var keyTime: UInt64? = nil
+        var lastKey = ""
+        var firstDraw = true
+        var needsDraw = true
+        while true {
+            if needsDraw { terminal.draw(AppView.render(state)) }
+            needsDraw = false
+            if firstDraw {
+                timing?.write("first-screen", since: timing!.start)
+                firstDraw = false
+            }
+            if let started = keyTime {
+                timing?.write("key", since: started, detail: lastKey)
+                keyTime = nil
+            }
+            // While a search scans a huge article, keys are polled between slices.
+            terminal.setInputTimeout(milliseconds: state.hasPendingWork ? 0 : analysis != nil ? 50 : 200)
+            let key = terminal.readKey()
+            let signal = terminal.takePendingSignal()
+            if signal != 0 {
+                if let record = positionBeyondPreview, let path = state.reader?.document.path {
+                    store?.update(path, record)
+                    try? store?.save()
+                } else {
+                    remember(state, in: &store)
+                }
+                terminal.end()
+                return 128 + signal
+            }
+            if key == nil, terminal.isHungUp {
+                remember(state, in: &store)
+                terminal.end()
+                return 128 + SIGHUP
+            }
+            if let pending = analysis, let (document, isFinal) = pending.take() {
+                needsDraw = true
+                state.update(document)
+                if let record = positionBeyondPreview {
+                    state.show(document.position(block: record.block, offset: record.offset))
+                    positionBeyondPreview = nil
+                }
+                state.busy = isFinal ? nil : "analysing"
+                if isFinal { analysis = nil }
+                timing?.write(isFinal ? "analysis-shown" : "parse-shown", since: timing!.start)
+            }
+            guard let key else {
+                if terminal.followTerminalSize() {
+                    let size = terminal.size
+                    state.resize(width: size.width, height: size.height)
+                    needsDraw = true
+                }
+                if state.hasPendingWork {
+                    state.continueWork()
+                    needsDraw = true
+                }
+                continue
+            }
+            needsDraw = true
+            keyTime = TimingLog.now()
+            lastKey = key.label
+            if key == .resize {
+                let size = terminal.size
+                state.resize(width: size.width, height: size.height)
+                terminal.invalidate()
+                continue
+            }
+            for effect in state.apply(key) {
+                switch effect {
+                case .quit:
+                    terminal.end()
+                    return failed ? 1 : 0
+                case .open(let path):
+                    if let (document, pending) = loadDocument(path, quiet: true, timing: nil) {
+                        analysis = pending
+                        state.busy = pending == nil ? nil : "reading"
+                        positionBeyondPreview = reopen(&state, document, store: &store, isPreview: pending != nil)
+                    } else {
+                        state.message = "cannot open \(path.withoutControls)"
+                    }
+                case .saveReading(let path, let block, let offset):
+                    // Left before the whole parse arrived: keep the remembered place.
+                    store?.update(path, positionBeyondPreview ?? ReadingRecord(block: block, offset: offset, read: true))
+                    positionBeyondPreview = nil
+                    save(store, &state)
+                case .suspend:
+                    terminal.suspend()
+                    let size = terminal.size
+                    state.resize(width: size.width, height: size.height)
+                case .redraw:
+                    terminal.invalidate()
+                }
+            }
+        }
+    }
+
+    /// Shows `document` at its remembered position and marks it read. Returns the
+    /// remembered position when `document` is a preview too short to show it.
+    private static func reopen(_ state: inout AppState, _ document: ReaderDocument, store: inout ReadingStateStore?,
+                               isPreview: Bool = false) -> ReadingRecord? {
+        let record = store?.record(for: document.path)
+        state.open(document, at: record.map { document.position(block: $0.block, offset: $0.offset) })
+        let read = ReadingRecord(block: record?.block ?? -1, offset: record?.offset ?? 0, read: true)
+        store?.update(document.path, read)
+        save(store, &state)
+        let beyond = isPreview && read.block >= document.article.blocks.count - 1
+        return beyond ? read : nil
+    }
+
+    private static func remember(_ state: AppState, in store: inout ReadingStateStore?) {
+        guard let (path, block, offset) = state.readingPosition else { return }
+        store?.update(path, ReadingRecord(block: block, offset: offset, read: true))
+        try? store?.save()
+    }
+
+    private static func save(_ store: ReadingStateStore?, _ state: inout AppState) {
+        do { try store?.save() } catch { state.message = "reading position not saved: \(error)" }
+    }
+
+    /// Reads and parses an article. Small ones are parsed and analysed at once. A large
+    /// one opens on a parse of its beginning; the whole parse and then the analysis run
+    /// in the background (the returned handle) and replace it as they finish.
+    static func loadDocument(_ path: String, quiet: Bool = false,
+                             timing: TimingLog?) -> (ReaderDocument, BackgroundAnalysis?)? {
+        switch ArticleFiles.read(path) {
+        case .failure(let error):
+            if !quiet { Output.error(error.description) }
+            return nil
+        case .success(let bytes):
+            timing?.write("read", since: timing!.start)
+            let fileName = path == "-" ? nil : path
+            if bytes.count < backgroundAnalysisSize {
+                let article = ArticleParser.parse(bytes: bytes, fileName: fileName)
+                return (ReaderDocument(path: path, article: article), nil)
+            }
+            let preview = ArticleParser.parse(bytes: bytes[..<previewEnd(bytes)], fileName: fileName)
+            let document = ReaderDocument(path: path, article: preview, analysis: ArticleAnalysis(claims: [], evidence: [:]))
+            timing?.write("preview", since: timing!.start)
+            return (document, BackgroundAnalysis(path: path, bytes: bytes, fileName: fileName))
+        }
+    }
+
+    /// Where the preview of a large article ends: at a blank line (or else a line end)
+    /// before 256 KiB, so its blocks are those of the whole parse.
+    static func previewEnd(_ bytes: [UInt8]) -> Int {
+        let limit = min(bytes.count, 256 << 10)
+        var lineEnd: Int?
+        var i = limit - 1
+        while i > 0 {
+            if bytes[i] == 0x0A {
+                if bytes[i - 1] == 0x0A { return i }
+                if lineEnd == nil { lineEnd = i }
+            }
+            i -= 1
+        }
+        return lineEnd ?? limit
+    }
+
+    /// One entry per readable article; failures are reported on standard error and skipped.
+    static func loadLibrary(_ targets: [String], store: ReadingStateStore?, failed: inout Bool) -> [LibraryEntry] {
+        let analyzer = ClaimAnalyzer()
+        let notes = NoteStore.standard(environment: ProcessEnvironment.current)
+        var entries: [LibraryEntry] = []
+        for (path, article) in ArticleInputs.load(targets, failed: &failed) {
+            var info = stat()
+            let modified = stat(path, &info) == 0 ? Int(info.st_mtim.tv_sec) : 0
+            let claims = analyzer.analyze(article).claims.count
+            let noteCount = (try? notes.load(title: article.title, source: path))??.notes.count ?? 0
+            entries.append(LibraryEntry(path: path, article: article, keyClaims: claims, notes: noteCount,
+                                        modified: modified, read: store?.record(for: path)?.read ?? false))
+        }
+        return entries
+    }
+}
+
+/// The whole parse of a large article and then its analysis, on another thread;
+/// `take()` returns the newest document not yet taken.
+final class BackgroundAnalysis: Sendable {
+    private let result = Mutex<(document: ReaderDocument?, analysed: Bool)>((nil, false))
+
+    init(path: String, bytes: [UInt8], fileName: String?) {
+        Task.detached { [self] in
+            let article = ArticleParser.parse(bytes: bytes, fileName: fileName)
+            let parsed = ReaderDocument(path: path, article: article, analysis: ArticleAnalysis(claims: [], evidence: [:]))
+            parsed.prepareSearch()
+            result.withLock { $0.document = parsed }
+            let analysed = ReaderDocument(path: path, article: article, analysis: ClaimAnalyzer().analyze(article))
+            analysed.prepareSearch()
+            result.withLock { $0 = (analysed, true) }
+        }
+    }
+
+    /// The newest document, and whether it is the last (analysed) one.
+    func take() -> (document: ReaderDocument, isFinal: Bool)? {
+        result.withLock { value in
+            defer { value.document = nil }
+            return value.document.map { ($0, value.analysed) }
+        }
+    }
+}
+
+/// Timings for the benchmark: with BRIEF_TIMING=FILE, one "label<TAB>microseconds" line
+/// per phase of start-up and per key handled (read to drawn).
+struct TimingLog {
+    let fd: Int32
+    let start = TimingLog.now()
+
+    init?(environment: [String: String]) {
+        guard let path = environment["BRIEF_TIMING"], !path.isEmpty else { return nil }
+        fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        if fd < 0 { return nil }
+    }
+
+    static func now() -> UInt64 {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return UInt64(time.tv_sec) * 1_000_000 + UInt64(time.tv_nsec) / 1000
+    }
+
+    func write(_ label: String, since start: UInt64, detail: String = "") {
+        let line = "\(label)\t\(TimingLog.now() - start)\t\(detail)\n"
+        _ = line.withCString { Glibc.write(fd, $0, strlen($0)) }
+    }
+}
+
+enum ProcessEnvironment {
+    static var current: [String: String] {
+        var result: [String: String] = [:]
+        var pointer = environ
+        while let entry = pointer.pointee {
+            let text = String(cString: entry)
+            if let equals = text.firstIndex(of: "=") {
+                result[String(text[..<equals])] = String(text[text.index(after: equals)...])
+            }
+            pointer += 1
+        }
+        return result
+    }
+}

@@ -1,0 +1,197 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A private tmux server running one `brief` in a pane of a fixed size, driven as a
+/// person would: send keys, read the screen back. Each session has its own socket,
+/// state and data folders, and is killed at the end.
+final class TmuxSession {
+    nonisolated(unsafe) private static var counter = 0
+
+    static var isInstalled: Bool {
+        ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homebrew/bin/tmux"].contains {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
+    }
+
+    static let packageDirectory = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+    /// The debug binary, built first when it is missing.
+    static func binary() throws -> String {
+        let path = packageDirectory + "/.build/debug/brief"
+        if !FileManager.default.isExecutableFile(atPath: path) {
+            let build = Process()
+            build.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            build.arguments = ["swift", "build", "--product", "brief"]
+            build.currentDirectoryURL = URL(fileURLWithPath: packageDirectory)
+            try build.run()
+            build.waitUntilExit()
+        }
+        guard FileManager.default.isExecutableFile(atPath: path) else {
+            throw TmuxError("no brief binary at \(path)")
+        }
+        return path
+    }
+
+    let socket: String
+    let stateDirectory: String
+
+    /// Starts `brief ARGS` in the package folder, in a pane of `width`×`height`.
+    init(_ arguments: [String], width: Int = 100, height: Int = 30) throws {
+        Self.counter += 1
+        socket = "brief-e2e-\(getpid())-\(Self.counter)"
+        stateDirectory = NSTemporaryDirectory() + socket
+        try FileManager.default.createDirectory(atPath: stateDirectory + "/state", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: stateDirectory + "/data", withIntermediateDirectories: true)
+        let binary = try Self.binary()
+        let quoted = ([binary] + arguments).map { "'" + $0 + "'" }.joined(separator: " ")
+        // The shell stays after brief exits, to show its status.
+        let command = "cd '\(Self.packageDirectory)' && env TERM=xterm-256color LANG=C.UTF-8 "
+            + "XDG_STATE_HOME='\(stateDirectory)/state' XDG_DATA_HOME='\(stateDirectory)/data' "
+            + "\(quoted); echo \"brief exited: $?\"; sleep 600"
+        try start(command, width: width, height: height)
+    }
+
+    /// Reuses the state folder of an earlier session (to test what is remembered).
+    init(_ arguments: [String], sharingStateWith other: TmuxSession, width: Int = 100, height: Int = 30) throws {
+        Self.counter += 1
+        socket = "brief-e2e-\(getpid())-\(Self.counter)"
+        stateDirectory = other.stateDirectory
+        let binary = try Self.binary()
+        let quoted = ([binary] + arguments).map { "'" + $0 + "'" }.joined(separator: " ")
+        let command = "cd '\(Self.packageDirectory)' && env TERM=xterm-256color LANG=C.UTF-8 "
+            + "XDG_STATE_HOME='\(stateDirectory)/state' XDG_DATA_HOME='\(stateDirectory)/data' "
+            + "\(quoted); echo \"brief exited: $?\"; sleep 600"
+        try start(command, width: width, height: height)
+    }
+
+    private func start(_ command: String, width: Int, height: Int) throws {
+        // Not waited for: the server it starts keeps running (DESIGN §5); poll has-session.
+        try Self.spawnWithCleanSignals(["tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d",
+                                        "-x", String(width), "-y", String(height), command])
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline {
+            if tmux(["has-session"]).status == 0 { return }
+            usleep(20_000)
+        }
+        throw TmuxError("tmux session did not start")
+    }
+
+    /// Starts a program with no signal blocked and default handlers. Test runner threads
+    /// block most signals and children inherit that mask: a tmux server started with it
+    /// ignores kill-server's signals and its panes never get SIGHUP, so every brief would outlive its test.
+    static func spawnWithCleanSignals(_ arguments: [String]) throws {
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t()
+        sigemptyset(&none)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGCHLD, SIGPIPE, SIGTSTP, SIGCONT, SIGWINCH, SIGTTIN, SIGTTOU] {
+            sigaddset(&defaults, signal)
+        }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for fd: Int32 in [0, 1, 2] {
+            posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0)
+        }
+        let argv = arguments.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid = pid_t()
+        let status = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, environ)
+        guard status == 0 else { throw TmuxError("cannot start \(arguments[0]): \(String(cString: strerror(status)))") }
+        // Reap the client (it exits once the server is up) without blocking the test.
+        let client = pid
+        Thread.detachNewThread { var code: Int32 = 0; waitpid(client, &code, 0) }
+    }
+
+    @discardableResult
+    func tmux(_ arguments: [String]) -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["tmux", "-L", socket, "-f", "/dev/null"] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return (-1, "") }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    /// Keys as tmux names them: "j", "Enter", "Escape", "C-z"; text is sent literally with `literal`.
+    func send(_ keys: String...) {
+        tmux(["send-keys", "-t", "0"] + keys)
+    }
+
+    func type(_ text: String) {
+        tmux(["send-keys", "-t", "0", "-l", text])
+    }
+
+    func screen() -> String { tmux(["capture-pane", "-p", "-t", "0"]).output }
+
+    func rows() -> [String] {
+        var lines = screen().components(separatedBy: "\n")
+        if lines.last == "" { lines.removeLast() }
+        return lines
+    }
+
+    /// Polls the screen until `predicate` holds; returns the last screen either way.
+    @discardableResult
+    func waitFor(timeout: TimeInterval = 10, _ predicate: (String) -> Bool) -> (ok: Bool, screen: String) {
+        let deadline = Date().addingTimeInterval(timeout)
+        var text = screen()
+        while !predicate(text) {
+            if Date() > deadline { return (false, text) }
+            usleep(30_000)
+            text = screen()
+        }
+        return (true, text)
+    }
+
+    func waitFor(_ text: String, timeout: TimeInterval = 10) -> (ok: Bool, screen: String) {
+        waitFor(timeout: timeout) { $0.contains(text) }
+    }
+
+    var alternateScreenOn: Bool {
+        tmux(["display-message", "-p", "-t", "0", "#{alternate_on}"]).output.hasPrefix("1")
+    }
+
+    func resize(width: Int, height: Int) {
+        tmux(["resize-window", "-t", "0", "-x", String(width), "-y", String(height)])
+    }
+
+    /// The pid of `brief` (the pane's shell's child).
+    func briefPID() -> pid_t? {
+        let shell = tmux(["display-message", "-p", "-t", "0", "#{pane_pid}"]).output
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["ps", "-o", "pid=", "--ppid", shell]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try? process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).split(separator: "\n")
+            .compactMap { pid_t($0.trimmingCharacters(in: .whitespaces)) }.first
+    }
+
+    func stop() {
+        tmux(["kill-server"])
+    }
+
+    deinit { stop() }
+}
+
+struct TmuxError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
