@@ -1,6 +1,8 @@
-// libFuzzer entry point: arbitrary bytes through the parser, the outline, its JSON and
-// text renderings, sentence segmentation and note anchoring. Built by scripts/fuzz.sh,
+// libFuzzer entry point: arbitrary bytes through the parser, the outline, key-claim
+// analysis, the JSON and text renderings, sentence segmentation and note anchoring. Built by scripts/fuzz.sh,
 // compiled together with BriefCore's sources (so internal API is reachable).
+
+nonisolated(unsafe) let analyzer = ClaimAnalyzer()
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzArticle(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
@@ -8,7 +10,14 @@ public func fuzzArticle(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     // The first byte picks the file name, and so the Markdown or the plain-text path.
     let name = size > 0 && bytes[0] & 1 == 1 ? "fuzz.md" : "fuzz.txt"
     let article = ArticleParser.parse(bytes: bytes, fileName: name)
-    let outline = Outline(article: article)
+    var outline = Outline(article: article)
+    let analysis = analyzer.analyze(article)
+    outline.attach(analysis)
+    for claim in analysis.claims {
+        // A claim is always a verbatim piece of its block.
+        let text = Array(article.blocks[claim.blockIndex].text.utf8)
+        precondition(claim.range.upperBound <= text.count, "claim range outside its block")
+    }
     _ = outline.json(source: name, reading: article.reading)
     _ = OutlineTextRenderer(width: 40).render(outline, article: article, source: name)
     for block in article.blocks.prefix(50) {

@@ -28,7 +28,7 @@ REPO = os.path.dirname(HERE)
 def args():
     a = sys.argv[1:]
     opts = {"--eval": os.path.join(REPO, "..", "shared", "eval"), "--brief": os.path.join(REPO, ".build", "release", "brief"),
-            "--folds": "5", "--anchor-weight": "20", "--l2": "3", "--only": "", "--anchor-loss": "softmax"}
+            "--folds": "5", "--anchor-weight": "25", "--l2": "3", "--only": "", "--anchor-loss": "softmax"}
     while a:
         k = a.pop(0)
         if k not in opts or not a:

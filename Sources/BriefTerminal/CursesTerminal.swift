@@ -154,6 +154,7 @@ public final class CursesTerminal {
             case KEY_END: return .end
             case KEY_ENTER: return .enter
             case KEY_BACKSPACE: return .backspace
+            case KEY_DC: return .delete
             case KEY_BTAB: return .backTab
             case KEY_RESIZE: return .resize
             case KEY_MOUSE: return mouseEvent()
@@ -212,6 +213,16 @@ public final class CursesTerminal {
         raise(SIGSTOP)
         invalidate()
         wrefresh(window)
+    }
+
+    /// Gives the terminal to another program (an editor) for the time of `body`, then
+    /// takes it back and repaints everything on the next draw.
+    public func runOutside<T>(_ body: () -> T) -> T {
+        endwin()
+        let result = body()
+        invalidate()
+        wrefresh(window)
+        return result
     }
 
     /// Restores the terminal (leaves the alternate screen). Safe to call twice.

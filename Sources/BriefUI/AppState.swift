@@ -10,6 +10,13 @@ public enum Effect: Sendable, Equatable {
     case saveReading(path: String, block: Int, offset: Int)
     case suspend
     case redraw
+    /// Change the notes of the article at `path` (title `title`) in the note store, then
+    /// call `AppState.setNotes` with what was stored (or `noteChangeFailed`).
+    case changeNotes(path: String, title: String, change: NoteChange)
+    /// Write the open article's notes to a text file and say where in the status line.
+    case exportNotes(path: String)
+    /// Edit `text` in $VISUAL/$EDITOR, then save it to `target` (`AppState.noteEdited`).
+    case editNoteExternally(path: String, title: String, target: NoteTarget, text: String)
 }
 
 /// A line being typed at the bottom: the library filter or a search.
@@ -115,6 +122,8 @@ public struct ReaderState: Sendable {
     public private(set) var visibleEntries: [Int] = []
     /// Index into `visibleEntries` while the outline has focus.
     public var selectedEntry = 0
+    /// The article's notes, placed in the document, in reading order.
+    public internal(set) var notes: [ReaderNote] = []
 
     init(document: ReaderDocument, top: Position) {
         self.document = document
@@ -162,6 +171,10 @@ public struct AppState: Sendable {
     public var message: String?
     /// Work going on in the background ("analysing"), shown in the status line.
     public var busy: String?
+    /// The one-line note editor on the bottom line (`a`, `e` in the notes list).
+    public var noteEditor: NoteEditor?
+    /// The notes list overlay (`L`).
+    public var notesList: NotesListState?
 
     /// Below this the views show a notice instead of garbage.
     public static let minimumWidth = 20
@@ -200,6 +213,8 @@ public struct AppState: Sendable {
         self.reader = reader
         library?.markRead(document.path)
         prompt = nil
+        noteEditor = nil
+        notesList = nil
     }
 
     /// Moves the view so the line showing `position` is at the top (as far as the end allows).
@@ -217,6 +232,7 @@ public struct AppState: Sendable {
         updated.layout.setWidth(geometry.textWidth)
         updated.outlineChoice = reader.outlineChoice
         updated.focus = reader.focus
+        updated.notes = document.place(reader.notes.map(\.note))
         if let search = reader.search {
             updated.search = SearchState(query: search.query, document: document)
             updated.search?.current = search.current
@@ -243,6 +259,8 @@ public struct AppState: Sendable {
     /// does not drift.
     mutating func relayout() {
         reader?.layout.setWidth(geometry.textWidth)
+        let room = editorWidth
+        noteEditor?.line.keepCursorVisible(width: room)
     }
 
     // MARK: Keys
@@ -250,9 +268,12 @@ public struct AppState: Sendable {
     public mutating func apply(_ key: Key) -> [Effect] {
         message = nil
         if case .resize = key { return [] }
+        // Before ^C: typed text is never dropped by a stray key.
+        if noteEditor != nil { return applyEditor(key) }
         if CommandTable.command(for: key, in: []) == .exit { return applyGlobal(.exit) }
         if helpScroll != nil { return applyHelp(key) }
         if prompt != nil { return applyPrompt(key) }
+        if notesList != nil { return applyNotesList(key) }
         if case .mouse(let event) = key { return applyMouse(event) }
         let contexts: [CommandContext]
         if let reader {
@@ -266,10 +287,11 @@ public struct AppState: Sendable {
         case .reader: return applyReader(binding.command)
         case .library: return applyLibrary(binding.command)
         case .global: return applyGlobal(binding.command)
+        case .notes, .editor: return []
         }
     }
 
-    private mutating func applyGlobal(_ command: Command) -> [Effect] {
+    mutating func applyGlobal(_ command: Command) -> [Effect] {
         switch command {
         case .help: helpScroll = 0; return []
         case .exit:
@@ -284,6 +306,7 @@ public struct AppState: Sendable {
     /// The context whose keys the help shows first.
     public var helpContext: CommandContext {
         guard let reader else { return .library }
+        if notesList != nil { return .notes }
         return reader.focus == .outline ? .outline : .reader
     }
 
@@ -457,6 +480,11 @@ public struct AppState: Sendable {
                 reader.focus = .outline
                 reader.selectedEntry = reader.trackedEntry() ?? 0
             }
+        case .addNote, .addNoteInEditor, .toggleHighlight, .listNotes, .exportNotes:
+            self.reader = reader
+            let effects = applyNoteCommand(command)
+            reader = self.reader!
+            return effects
         case .quit:
             let (block, offset) = reader.document.block(of: reader.top)
             let save = Effect.saveReading(path: reader.document.path, block: block, offset: offset)
@@ -471,7 +499,7 @@ public struct AppState: Sendable {
     }
 
     /// Puts the line showing `position` at the top (as far as the end allows).
-    private func jump(_ reader: inout ReaderState, to position: Position) {
+    func jump(_ reader: inout ReaderState, to position: Position) {
         let layout = reader.layout
         let start = layout.lineStart(position)
         reader.top = min(start, max(layout.lastTop(height: geometry.textHeight), Position(item: 0, offset: 0)))
@@ -638,6 +666,211 @@ public struct AppState: Sendable {
             library.selected = index
         }
         self.library = library
+        return []
+    }
+}
+
+// MARK: Notes
+
+extension AppState {
+    /// Columns of the note editor's text on the bottom line.
+    var editorWidth: Int {
+        let label = noteEditor.map { DisplayWidth.of($0.label) } ?? 0
+        return max(1, width - 2 - label)
+    }
+
+    /// Puts the stored notes of the article at `path` in (after loading or a change), and
+    /// keeps the library's count in step.
+    public mutating func setNotes(_ notes: [Note], path: String) {
+        if var library {
+            for i in library.entries.indices where library.entries[i].path == path {
+                library.entries[i].notes = notes.count
+            }
+            self.library = library
+        }
+        guard var reader, reader.document.path == path else { return }
+        reader.notes = reader.document.place(notes)
+        self.reader = reader
+        if var list = notesList {
+            list.selected = min(list.selected, max(0, reader.notes.count - 1))
+            notesList = list
+        }
+    }
+
+    /// A change could not be stored: say so, and give typed text back to the editor.
+    public mutating func noteChangeFailed(_ change: NoteChange, reason: String) {
+        switch change {
+        case .add(let note) where !note.note.isEmpty:
+            var blank = note
+            blank.note = ""
+            openEditor(NoteEditor(target: .new(blank), line: LineEditor(text: note.note)))
+        case .setText(let note, let text):
+            openEditor(NoteEditor(target: .existing(note), line: LineEditor(text: text)))
+        default:
+            break
+        }
+        message = "note not saved: \(reason)"
+    }
+
+    /// The text came back from the external editor: save it.
+    public mutating func noteEdited(_ text: String, target: NoteTarget) -> [Effect] {
+        guard let reader else { return [] }
+        let title = reader.document.article.title
+        let path = reader.document.path
+        switch target {
+        case .new(var note):
+            guard !text.isEmpty else { message = "empty note: not saved"; return [] }
+            note.note = text
+            message = "note saved"
+            return [.changeNotes(path: path, title: title, change: .add(note))]
+        case .existing(let note):
+            guard text != note.note else { message = "note unchanged"; return [] }
+            guard !text.isEmpty else { message = "empty note: not saved (d in the list deletes it)"; return [] }
+            message = "note saved"
+            return [.changeNotes(path: path, title: title, change: .setText(note, text: text))]
+        }
+    }
+
+    private mutating func openEditor(_ editor: NoteEditor) {
+        noteEditor = editor
+        let room = editorWidth
+        noteEditor?.line.keepCursorVisible(width: room)
+    }
+
+    /// The passage a new note or highlight goes on: the current key point when it is on
+    /// screen, else the paragraph at the top of the view. Block index and UTF-8 range.
+    func notePassage(_ reader: ReaderState) -> (block: Int, range: Range<Int>?)? {
+        let document = reader.document
+        let lines = reader.layout.lines(from: reader.top, count: geometry.textHeight).filter { !$0.line.isSpacer }
+        if let k = reader.keyPoint, k < document.keyPoints.count {
+            let point = document.keyPoints[k]
+            let shown = lines.contains { item, line in
+                item == point.item && point.range.overlaps(line.start..<(line.start + max(1, line.text.utf8.count)))
+            }
+            if shown, let block = document.items[point.item].blockIndex { return (block, point.range) }
+        }
+        var blocks: [(block: Int, isHeading: Bool)] = []
+        for (item, _) in lines {
+            if let block = document.items[item].blockIndex { blocks.append((block, document.items[item].kind == .heading)) }
+        }
+        if let chosen = blocks.first(where: { !$0.isHeading }) ?? blocks.first { return (chosen.block, nil) }
+        return nil
+    }
+
+    mutating func applyNoteCommand(_ command: Command) -> [Effect] {
+        guard let reader else { return [] }
+        let document = reader.document
+        let title = document.article.title
+        switch command {
+        case .addNote, .addNoteInEditor, .toggleHighlight:
+            guard let (block, range) = notePassage(reader) else {
+                message = "nothing to annotate here"; return []
+            }
+            let anchored = NoteAnchor.note(on: document.article, blockIndex: block, range: range, text: "")
+            let item = block + document.firstBlockItem
+            let wanted = range ?? 0..<document.items[item].text.utf8.count
+            if command == .addNote {
+                openEditor(NoteEditor(target: .new(anchored), line: LineEditor(), passage: (item, wanted)))
+                return []
+            }
+            if command == .addNoteInEditor {
+                return [.editNoteExternally(path: document.path, title: title, target: .new(anchored), text: "")]
+            }
+            if let existing = reader.notes.first(where: { $0.note.isHighlight && $0.item == item && $0.range == wanted }) {
+                message = "highlight removed"
+                return [.changeNotes(path: document.path, title: title, change: .remove(id: existing.note.id))]
+            }
+            message = "highlighted"
+            return [.changeNotes(path: document.path, title: title, change: .add(anchored))]
+        case .listNotes:
+            notesList = NotesListState()
+            return []
+        case .exportNotes:
+            guard !reader.notes.isEmpty else { message = "no notes to export"; return [] }
+            return [.exportNotes(path: document.path)]
+        default:
+            return []
+        }
+    }
+
+    mutating func applyEditor(_ key: Key) -> [Effect] {
+        guard var editor = noteEditor else { return [] }
+        if case .char(let c) = key {
+            editor.line.insert(c)
+        } else if case .mouse = key {
+            return []
+        } else {
+            switch CommandTable.command(for: key, only: .editor) {
+            case .cursorLeft: editor.line.moveLeft()
+            case .cursorRight: editor.line.moveRight()
+            case .cursorHome: editor.line.moveHome()
+            case .cursorEnd: editor.line.moveEnd()
+            case .deleteBackward: editor.line.deleteBackward()
+            case .deleteForward: editor.line.deleteForward()
+            case .cancelNote:
+                noteEditor = nil
+                message = "note cancelled"
+                return []
+            case .saveNote:
+                noteEditor = nil
+                return noteEdited(editor.line.text, target: editor.target)
+            default:
+                message = "Enter saves the note · Esc cancels"
+            }
+        }
+        noteEditor = editor
+        let room = editorWidth
+        noteEditor?.line.keepCursorVisible(width: room)
+        return []
+    }
+
+    mutating func applyNotesList(_ key: Key) -> [Effect] {
+        guard var list = notesList, var reader else { return [] }
+        let notes = reader.notes
+        if list.confirmingDelete {
+            list.confirmingDelete = false
+            notesList = list
+            guard key == .char("y"), notes.indices.contains(list.selected) else {
+                message = "not deleted"; return []
+            }
+            message = "note deleted"
+            return [.changeNotes(path: reader.document.path, title: reader.document.article.title,
+                                 change: .remove(id: notes[list.selected].note.id))]
+        }
+        if case .mouse = key { return [] }
+        guard let binding = CommandTable.binding(for: key, in: [.notes]) else { return [] }
+        if binding.context == .global { return applyGlobal(binding.command) }
+        let selected = notes.indices.contains(list.selected) ? notes[list.selected] : nil
+        switch binding.command {
+        case .lineDown: list.selected = min(list.selected + 1, max(0, notes.count - 1))
+        case .lineUp: list.selected = max(0, list.selected - 1)
+        case .closeNotes:
+            notesList = nil
+            return []
+        case .jumpToNote:
+            guard let selected else { return [] }
+            guard let position = selected.position else {
+                message = "orphaned: this passage is no longer in the article"; return []
+            }
+            notesList = nil
+            jump(&reader, to: position)
+            self.reader = reader
+            return []
+        case .editNote:
+            guard let selected else { return [] }
+            openEditor(NoteEditor(target: .existing(selected.note), line: LineEditor(text: selected.note.note)))
+        case .editNoteInEditor:
+            guard let selected else { return [] }
+            notesList = list
+            return [.editNoteExternally(path: reader.document.path, title: reader.document.article.title,
+                                        target: .existing(selected.note), text: selected.note.note)]
+        case .deleteNote:
+            guard selected != nil else { return [] }
+            list.confirmingDelete = true
+        default:
+            return []
+        }
+        notesList = list
         return []
     }
 }

@@ -6,6 +6,11 @@ public enum Command: Sendable, Equatable {
     case search, nextMatch, previousMatch
     case toggleOutline, switchFocus, fold, unfold, jumpToEntry
     case help, quit, exit, suspend, redraw
+    // Notes
+    case addNote, addNoteInEditor, toggleHighlight, listNotes, exportNotes
+    case jumpToNote, editNote, editNoteInEditor, deleteNote, closeNotes
+    // The one-line note editor
+    case cursorLeft, cursorRight, cursorHome, cursorEnd, deleteBackward, deleteForward, saveNote, cancelNote
 }
 
 /// Where a binding applies. Lookup tries the focused context first, then `.global`.
@@ -13,6 +18,8 @@ public enum CommandContext: String, Sendable, Equatable, CaseIterable {
     case library = "Library"
     case reader = "Reader"
     case outline = "Outline pane"
+    case notes = "Notes list"
+    case editor = "Note editor"
     case global = "Everywhere"
 }
 
@@ -65,6 +72,11 @@ public enum CommandTable {
         .init(.previousMatch, [.char("N")], "previous match", .reader),
         .init(.toggleOutline, [.char("o")], "show or hide the outline", .reader),
         .init(.switchFocus, [.tab], "focus outline or text", .reader),
+        .init(.addNote, [.char("a")], "note the key point (else the top paragraph)", .reader),
+        .init(.addNoteInEditor, [.char("A")], "write a long note in $VISUAL/$EDITOR", .reader),
+        .init(.toggleHighlight, [.char("m")], "highlight it (again: remove the highlight)", .reader),
+        .init(.listNotes, [.char("L")], "list this article's notes", .reader),
+        .init(.exportNotes, [.char("e")], "export the notes to a text file", .reader),
         .init(.quit, [.char("q")], "back to the library (or quit)", .reader),
         // Outline pane (when focused)
         .init(.lineDown, [.char("j"), .down], "next entry", .outline),
@@ -77,6 +89,23 @@ public enum CommandTable {
         .init(.fold, [.char("h"), .left], "fold", .outline),
         .init(.unfold, [.char("l"), .right], "unfold", .outline),
         .init(.switchFocus, [.tab], "focus the text", .outline),
+        // Notes list (L)
+        .init(.lineDown, [.char("j"), .down], "next note", .notes),
+        .init(.lineUp, [.char("k"), .up], "previous note", .notes),
+        .init(.jumpToNote, [.enter], "show the note's passage", .notes),
+        .init(.editNote, [.char("e")], "edit the note", .notes),
+        .init(.editNoteInEditor, [.char("A")], "edit the note in $VISUAL/$EDITOR", .notes),
+        .init(.deleteNote, [.char("d")], "delete the note (asks y/n)", .notes),
+        .init(.closeNotes, [.escape, .char("q"), .char("L")], "close the list", .notes),
+        // Note editor (a, e)
+        .init(.cursorLeft, [.left], "cursor left", .editor),
+        .init(.cursorRight, [.right], "cursor right", .editor),
+        .init(.cursorHome, [.home, .control("a")], "start of the note", .editor),
+        .init(.cursorEnd, [.end, .control("e")], "end of the note", .editor),
+        .init(.deleteBackward, [.backspace], "delete before the cursor", .editor),
+        .init(.deleteForward, [.delete, .control("d")], "delete at the cursor", .editor),
+        .init(.saveNote, [.enter], "save the note", .editor),
+        .init(.cancelNote, [.escape], "cancel", .editor),
         // Everywhere
         .init(.help, [.char("?")], "this help", .global),
         .init(.suspend, [.control("z")], "suspend (fg resumes)", .global),
@@ -92,6 +121,11 @@ public enum CommandTable {
             }
         }
         return nil
+    }
+
+    /// The command bound to `key` in `context` alone (no `.global` fallback).
+    public static func command(for key: Key, only context: CommandContext) -> Command? {
+        bindings.first { $0.context == context && $0.keys.contains(key) }?.command
     }
 
     /// The command bound to `key` in the first of `contexts` (then `.global`) that binds it.

@@ -2,7 +2,7 @@
 public enum Key: Sendable, Hashable {
     case char(Character)
     case up, down, left, right, pageUp, pageDown, home, end
-    case enter, escape, tab, backTab, backspace
+    case enter, escape, tab, backTab, backspace, delete
     /// Ctrl + a letter (lowercase), e.g. `.control("z")`.
     case control(Character)
     case resize
@@ -26,6 +26,7 @@ public enum Key: Sendable, Hashable {
         case .tab: return "Tab"
         case .backTab: return "S-Tab"
         case .backspace: return "Bksp"
+        case .delete: return "Del"
         case .control(let c): return "^" + String(c).uppercased()
         case .resize: return "resize"
         case .mouse: return "mouse"

@@ -13,6 +13,12 @@ public enum AppView {
         } else if let library = state.library {
             LibraryView.draw(library, state: state, on: &screen)
         }
+        if let reader = state.reader, let list = state.notesList {
+            NotesListView.draw(reader, list: list, on: &screen)
+        }
+        if let editor = state.noteEditor {
+            NoteEditorView.draw(editor, row: screen.height - 1, on: &screen)
+        }
         if let scroll = state.helpScroll {
             HelpView.draw(scroll: scroll, context: state.helpContext, on: &screen)
         }
@@ -166,12 +172,40 @@ public enum OutlineView {
             }
             let indent = String(repeating: " ", count: min(entry.depth, 4) * 2)
             let text = indent + mark + entry.text
-            screen.put(AppView.truncate(text, to: width), row: row, column: 0, style: style, limit: width)
+            if hasNote(entry, reader) {
+                screen.put(AppView.truncate(text, to: width - 1), row: row, column: 0, style: style, limit: width - 1)
+                var markStyle = style
+                markStyle.bold = true
+                if index != highlighted { markStyle.role = .mark }
+                screen.put(ReaderView.noteMark, row: row, column: width - 1, style: markStyle, limit: width)
+            } else {
+                screen.put(AppView.truncate(text, to: width), row: row, column: 0, style: style, limit: width)
+            }
+        }
+    }
+}
+
+extension OutlineView {
+    /// Whether a note is on this entry's passage: its paragraph, bullet or quote, or the
+    /// claim's sentence.
+    static func hasNote(_ entry: OutlineEntry, _ reader: ReaderState) -> Bool {
+        guard entry.kind != .section, !reader.notes.isEmpty else { return false }
+        let item = entry.position.item
+        let claim = entry.kind == .claim
+            ? reader.document.claimRanges[item]?.first { $0.lowerBound == entry.position.offset } : nil
+        return reader.notes.contains { note in
+            guard note.item == item else { return false }
+            guard let claim, let range = note.range else { return true }
+            return range.overlaps(claim) || range == claim
         }
     }
 }
 
 public enum ReaderView {
+    /// Gutter marks: a note, a highlight (on the first line of the passage).
+    public static let noteMark = "✎"
+    public static let highlightMark = "▌"
+
     static func draw(_ reader: ReaderState, state: AppState, on screen: inout Screen) {
         let geometry = state.geometry
         if geometry.outlineShown {
@@ -195,6 +229,22 @@ public enum ReaderView {
                 screen.put("┃", row: row, column: geometry.textAreaX, style: Style(role: .mark))
             }
             if line.isSpacer { continue }
+            let notesHere = reader.notes.filter { $0.item == itemIndex }
+            if !notesHere.isEmpty {
+                let startsHere = notesHere.filter { note in
+                    reader.layout.lineStart(Position(item: itemIndex, offset: note.range?.lowerBound ?? 0)).offset == line.start
+                }
+                if !startsHere.isEmpty {
+                    let isNote = startsHere.contains { !$0.note.isHighlight }
+                    screen.put(isNote ? noteMark : highlightMark, row: row, column: geometry.textAreaX + 1,
+                               style: Style(bold: true, role: .mark))
+                }
+            }
+            if let passage = state.noteEditor?.passage, passage.item == itemIndex,
+               reader.layout.lineStart(Position(item: itemIndex, offset: passage.range.lowerBound)).offset == line.start {
+                screen.put(noteMark, row: row, column: geometry.textAreaX + 1, style: Style(bold: true, role: .keyPoint))
+            }
+            let highlights = notesHere.compactMap { $0.note.isHighlight ? $0.range : nil }.filter { $0.overlaps(lineRange) }
 
             var base = Style()
             switch item.kind {
@@ -213,6 +263,9 @@ public enum ReaderView {
                 if claims.contains(where: { $0.contains(offset) }) {
                     style.bold = true
                     style.role = .claim
+                }
+                if highlights.contains(where: { $0.contains(offset) }) {
+                    style.underline = true
                 }
                 if let kp = currentKeyPoint, kp.item == itemIndex, kp.range.contains(offset) {
                     style.reverse = true
@@ -248,6 +301,9 @@ public enum ReaderView {
                 right.append("\(search.matches.count)\(more) matches")
             }
         }
+        if !reader.notes.isEmpty {
+            right.append(reader.notes.count == 1 ? "1 note" : "\(reader.notes.count) notes")
+        }
         if let busy = state.busy { right.insert(busy + "…", at: 0) }
         let last = reader.layout.lastTop(height: geometry.textHeight)
         let percent = reader.top >= last ? 100 : Int(document.fraction(at: reader.top) * 100)
@@ -269,7 +325,102 @@ public enum ReaderView {
                 }
             }
         }
-        AppView.drawStatus(&screen, left: left, right: right.joined(separator: " · "), row: bottom)
+        var rightText = right.joined(separator: " · ")
+        if let message = state.message, state.prompt == nil,
+           DisplayWidth.of(message) + DisplayWidth.of(rightText) + 3 > screen.width {
+            rightText = ""  // a long message (an export path) is worth more than the position
+        }
+        AppView.drawStatus(&screen, left: left, right: rightText, row: bottom)
+    }
+}
+
+public enum NoteEditorView {
+    /// The editor on `row`: its label, then the text from its scroll position; the cursor
+    /// is a reverse-video cell.
+    static func draw(_ editor: NoteEditor, row: Int, on screen: inout Screen) {
+        screen.fill(row: row)
+        var column = screen.put(editor.label, row: row, column: 1, style: Style(bold: true, role: .heading))
+        let characters = Array(editor.line.text)
+        let end = screen.width - 1
+        var index = editor.line.scroll
+        let cursorStyle = Style(reverse: true, role: .selection)
+        while index < characters.count {
+            let character = characters[index] == "\n" ? "↵" : characters[index]
+            let w = DisplayWidth.of(character)
+            if column + w > end { break }
+            screen.put(String(character), row: row, column: column, style: index == editor.line.cursor ? cursorStyle : .plain)
+            column += w
+            index += 1
+        }
+        if editor.line.cursor == characters.count, column < end {
+            screen.put(" ", row: row, column: column, style: cursorStyle)
+        }
+    }
+}
+
+public enum NotesListView {
+    /// Rows per note in the list: where it is and its passage, then the note.
+    static let rowsPerNote = 2
+
+    static func draw(_ reader: ReaderState, list: NotesListState, on screen: inout Screen) {
+        let notes = reader.notes
+        let boxWidth = min(screen.width - 2, 76)
+        let boxHeight = max(3, screen.height - 1)
+        let x = (screen.width - boxWidth) / 2
+        let y = 0
+        let border = Style(bold: true, role: .heading)
+        for row in y..<(y + boxHeight) { screen.fill(row: row, from: x, to: x + boxWidth) }
+        let horizontal = String(repeating: "─", count: max(0, boxWidth - 2))
+        screen.put("┌" + horizontal + "┐", row: y, column: x, style: border)
+        screen.put("└" + horizontal + "┘", row: y + boxHeight - 1, column: x, style: border)
+        for row in (y + 1)..<(y + boxHeight - 1) {
+            screen.put("│", row: row, column: x, style: border)
+            screen.put("│", row: row, column: x + boxWidth - 1, style: border)
+        }
+        screen.put(" Notes · \(notes.count) ", row: y, column: x + 2, style: border)
+        let footer = list.confirmingDelete ? " Delete this note? y/n "
+            : " Enter jump · e edit · d delete · Esc close "
+        if DisplayWidth.of(footer) + 4 <= boxWidth {
+            screen.put(footer, row: y + boxHeight - 1, column: x + boxWidth - DisplayWidth.of(footer) - 2,
+                       style: list.confirmingDelete ? Style(bold: true, reverse: true, role: .selection) : border)
+        }
+        let inner = boxHeight - 2
+        let room = boxWidth - 4
+        guard inner > 0, room > 0 else { return }
+        if notes.isEmpty {
+            screen.put(AppView.truncate("No notes yet: a writes one, m highlights.", to: room), row: y + 1,
+                       column: x + 2, style: Style(dim: true, role: .dim))
+            return
+        }
+        let perPage = max(1, inner / rowsPerNote)
+        let first = (list.selected / perPage) * perPage
+        for i in 0..<perPage {
+            let index = first + i
+            guard index < notes.count else { break }
+            let note = notes[index]
+            let row = y + 1 + i * rowsPerNote
+            let selected = index == list.selected
+            var head = note.note.isHighlight ? ReaderView.highlightMark + " " : ReaderView.noteMark + " "
+            head += "line \(note.placement.line)"
+            if let section = note.placement.section.last { head += " · " + section }
+            if note.isOrphaned { head += " · orphaned" }
+            head += " · “" + note.note.quote + "”"
+            var body = note.note.isHighlight ? "(highlight)" : note.note.note
+            body = body.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: " ↵ ")
+            let style = selected ? Style(reverse: true, role: .selection) : .plain
+            if selected {
+                screen.fill(row: row, from: x + 1, to: x + boxWidth - 1, style: style)
+                screen.fill(row: row + 1, from: x + 1, to: x + boxWidth - 1, style: style)
+            }
+            var headStyle = style
+            if note.isOrphaned { headStyle.dim = true; if !selected { headStyle.role = .dim } }
+            screen.put(AppView.truncate(head.withoutControls, to: room), row: row, column: x + 2, style: headStyle,
+                       limit: x + boxWidth - 2)
+            if row + 1 < y + boxHeight - 1 {
+                screen.put(AppView.truncate("  " + body.withoutControls, to: room), row: row + 1, column: x + 2,
+                           style: style, limit: x + boxWidth - 2)
+            }
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 import BriefCore
 import BriefTerminal
 import BriefUI
+import FoundationEssentials
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -17,6 +18,7 @@ enum ReaderApp {
     static func run(_ targets: [String]) -> Int32 {
         let environment = ProcessEnvironment.current
         let timing = TimingLog(environment: environment)
+        let notes = NoteStore.standard(environment: environment)
         var store = ReadingStateStore.defaultDirectory(environment: environment).map(ReadingStateStore.init)
         let singleFile = targets.count == 1 && !ArticleFiles.isDirectory(targets[0])
         var analysis: BackgroundAnalysis?
@@ -48,6 +50,7 @@ enum ReaderApp {
         var positionBeyondPreview: ReadingRecord?
         if singleFile, let document = state.reader?.document {
             positionBeyondPreview = reopen(&state, document, store: &store, isPreview: analysis != nil)
+            loadNotes(&state, store: notes)
         }
 
         var keyTime: UInt64? = nil
@@ -126,6 +129,7 @@ enum ReaderApp {
                         analysis = pending
                         state.busy = pending == nil ? nil : "reading"
                         positionBeyondPreview = reopen(&state, document, store: &store, isPreview: pending != nil)
+                        loadNotes(&state, store: notes)
                     } else {
                         state.message = "cannot open \(path.withoutControls)"
                     }
@@ -140,9 +144,165 @@ enum ReaderApp {
                     state.resize(width: size.width, height: size.height)
                 case .redraw:
                     terminal.invalidate()
+                case .changeNotes(let path, let title, let change):
+                    changeNotes(&state, store: notes, path: path, title: title, change: change)
+                case .exportNotes(let path):
+                    exportNotes(&state, store: notes, path: path)
+                case .editNoteExternally(let path, let title, let target, let text):
+                    let size = terminal.size
+                    let result = editExternally(text, terminal: terminal, environment: environment)
+                    // ^C typed in an editor that lets the terminal signal is the editor's, not ours.
+                    let signal = terminal.takePendingSignal()
+                    if signal != 0 && signal != SIGINT { raise(signal) }
+                    switch result {
+                    case .failure(let failure):
+                        state.message = failure.description
+                    case .success(let (edited, file)):
+                        var saved = true
+                        for effect in state.noteEdited(edited, target: target) {
+                            if case .changeNotes(_, _, let change) = effect {
+                                saved = changeNotes(&state, store: notes, path: path, title: title, change: change)
+                            }
+                        }
+                        if saved {
+                            unlink(file)
+                        } else {
+                            state.message = (state.message ?? "note not saved") + " (text kept in \(file))"
+                        }
+                    }
+                    // The window may have changed size while the editor ran.
+                    _ = terminal.followTerminalSize()
+                    if terminal.size != size { state.resize(width: terminal.size.width, height: terminal.size.height) }
                 }
             }
         }
+    }
+
+    // MARK: Notes
+
+    private static func readAll(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 { if errno == EINTR { continue }; return nil }
+            if n == 0 { return bytes }
+            bytes.append(contentsOf: chunk[0..<n])
+        }
+    }
+
+    /// Puts the open article's stored notes into the state; an unreadable notes file is reported.
+    private static func loadNotes(_ state: inout AppState, store: NoteStore) {
+        guard let document = state.reader?.document else { return }
+        do {
+            let stored = try store.load(title: document.article.title, source: absolutePath(document.path))
+            state.setNotes(stored?.notes ?? [], path: document.path)
+        } catch {
+            state.message = "notes: \(error.description)"
+        }
+    }
+
+    /// Carries out a change in the store (locked, atomic) and shows what is stored now.
+    @discardableResult
+    private static func changeNotes(_ state: inout AppState, store: NoteStore, path: String, title: String,
+                                    change: NoteChange) -> Bool {
+        do {
+            let stored = try store.update(title: title, source: absolutePath(path)) { notes in
+                change.apply(to: &notes.notes)
+            }
+            state.setNotes(stored.notes, path: path)
+            return true
+        } catch {
+            state.noteChangeFailed(change, reason: error.description)
+            return false
+        }
+    }
+
+    /// Writes the article's notes as plain text to `$XDG_DATA_HOME/brief/exports/SLUG-notes.txt`.
+    private static func exportNotes(_ state: inout AppState, store: NoteStore, path: String) {
+        guard let document = state.reader?.document, document.path == path else { return }
+        do {
+            let stored = try store.load(title: document.article.title, source: absolutePath(path))
+                ?? ArticleNotes(title: document.article.title, source: absolutePath(path))
+            var named = stored
+            named.source = absolutePath(path)
+            let text = NoteExporter.text([NotesReport(stored: named, article: document.article)], date: Date())
+            let directory = exportDirectory(store)
+            try makeDirectories(directory)
+            var name = NoteStore.fileName(forTitle: document.article.title)
+            name = String(name.dropLast(5))  // ".json"
+            if let dash = name.lastIndex(of: "-") { name = String(name[..<dash]) }  // the title hash
+            let file = directory + "/" + name + "-notes.txt"
+            try NoteStore.writeAtomically(Array(text.utf8), to: file, directory: directory)
+            state.message = "notes exported to \(file)"
+        } catch {
+            state.message = "notes not exported: \(error)"
+        }
+    }
+
+    /// `…/brief/exports`, next to the notes folder.
+    static func exportDirectory(_ store: NoteStore) -> String {
+        var parts = store.directory.split(separator: "/", omittingEmptySubsequences: false)
+        if parts.last == "notes" { parts.removeLast() }
+        return parts.joined(separator: "/") + "/exports"
+    }
+
+    private static func makeDirectories(_ directory: String) throws(EditorFailure) {
+        var path = ""
+        for part in directory.split(separator: "/") {
+            path += "/" + part
+            if mkdir(path, 0o700) != 0 && errno != EEXIST {
+                throw EditorFailure("\(path): \(String(cString: strerror(errno)))")
+            }
+        }
+    }
+
+    /// Runs $VISUAL, $EDITOR or vi on a temporary file holding `text`, with the terminal
+    /// given back for the time. Returns the edited text (trailing blank lines dropped)
+    /// and the file, which the caller removes once the text is saved.
+    static func editExternally(_ text: String, terminal: CursesTerminal,
+                               environment: [String: String]) -> Result<(String, String), EditorFailure> {
+        let folder = environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        var template = Array((folder + "/brief-note-XXXXXX.txt").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 4) }
+        guard fd >= 0 else { return .failure(EditorFailure("cannot create a temporary file in \(folder): \(String(cString: strerror(errno)))")) }
+        let file = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        let bytes = Array((text.isEmpty ? "" : text + "\n").utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+            if n < 0 { if errno == EINTR { continue }; break }
+            offset += n
+        }
+        close(fd)
+        let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
+        let status: Int32 = terminal.runOutside {
+            // Through the shell, so "code --wait" or an editor with options works.
+            let arguments = ["/bin/sh", "-c", editor + " \"$1\"", "sh", file]
+            let argv = arguments.map { strdup($0) } + [nil]
+            defer { argv.forEach { free($0) } }
+            var pid = pid_t()
+            guard posix_spawn(&pid, "/bin/sh", nil, nil, argv, environ) == 0 else { return -1 }
+            var code: Int32 = 0
+            while waitpid(pid, &code, 0) < 0 {
+                if errno != EINTR { return -1 }
+            }
+            return (code & 0x7f) == 0 ? (code >> 8) & 0xff : 128 + (code & 0x7f)
+        }
+        guard status == 0 else {
+            return .failure(EditorFailure("the editor (\(editor)) failed with status \(status); the text is in \(file)"))
+        }
+        guard let edited = readAll(file) else {
+            return .failure(EditorFailure("cannot read \(file) back"))
+        }
+        var result = String(decoding: edited, as: UTF8.self)
+        while let last = result.unicodeScalars.last, last == "\n" || last == "\r" || last == " " || last == "\t" {
+            result.unicodeScalars.removeLast()
+        }
+        return .success((result, file))
     }
 
     /// Shows `document` at its remembered position and marks it read. Returns the
@@ -216,12 +376,18 @@ enum ReaderApp {
             var info = stat()
             let modified = stat(path, &info) == 0 ? Int(info.st_mtim.tv_sec) : 0
             let claims = analyzer.analyze(article).claims.count
-            let noteCount = (try? notes.load(title: article.title, source: path))??.notes.count ?? 0
+            let noteCount = (try? notes.load(title: article.title, source: absolutePath(path)))??.notes.count ?? 0
             entries.append(LibraryEntry(path: path, article: article, keyClaims: claims, notes: noteCount,
                                         modified: modified, read: store?.record(for: path)?.read ?? false))
         }
         return entries
     }
+}
+
+/// A failure to show in the status line.
+struct EditorFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
 }
 
 /// The whole parse of a large article and then its analysis, on another thread;

@@ -39,7 +39,7 @@ final class TmuxSession {
     let stateDirectory: String
 
     /// Starts `brief ARGS` in the package folder, in a pane of `width`×`height`.
-    init(_ arguments: [String], width: Int = 100, height: Int = 30) throws {
+    init(_ arguments: [String], width: Int = 100, height: Int = 30, environment: [String: String] = [:]) throws {
         Self.counter += 1
         socket = "brief-e2e-\(getpid())-\(Self.counter)"
         stateDirectory = NSTemporaryDirectory() + socket
@@ -48,10 +48,30 @@ final class TmuxSession {
         let binary = try Self.binary()
         let quoted = ([binary] + arguments).map { "'" + $0 + "'" }.joined(separator: " ")
         // The shell stays after brief exits, to show its status.
+        let extra = environment.sorted { $0.key < $1.key }.map { "\($0.key)='\($0.value)' " }.joined()
         let command = "cd '\(Self.packageDirectory)' && env TERM=xterm-256color LANG=C.UTF-8 "
             + "XDG_STATE_HOME='\(stateDirectory)/state' XDG_DATA_HOME='\(stateDirectory)/data' "
-            + "\(quoted); echo \"brief exited: $?\"; sleep 600"
+            + extra + "\(quoted); echo \"brief exited: $?\"; sleep 600"
         try start(command, width: width, height: height)
+    }
+
+    /// Runs `brief ARGS` (not in tmux) with this session's state and data folders; its output.
+    func runBrief(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try Self.binary())
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: Self.packageDirectory)
+        var environment = ProcessInfo.processInfo.environment
+        environment["XDG_STATE_HOME"] = stateDirectory + "/state"
+        environment["XDG_DATA_HOME"] = stateDirectory + "/data"
+        process.environment = environment
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
     /// Reuses the state folder of an earlier session (to test what is remembered).
