@@ -79,7 +79,7 @@ struct OutlineCommand: ParsableCommand {
 func printOutlines(_ paths: [String], format: OutputFormat) throws {
     var failed = false
     let renderer = OutlineTextRenderer(width: Terminal.outputWidth())
-    let analyzer = ClaimAnalyzer()
+    let analyzer = ClaimAnalyzer(explains: false)  // the outline shows scores, not reasons
     ArticleInputs.forEach(paths, failed: &failed) { source, article in
         var outline = Outline(article: article)
         outline.attach(analyzer.analyze(article))

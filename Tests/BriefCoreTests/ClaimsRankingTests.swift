@@ -103,6 +103,10 @@ struct ClaimsRankingTests {
         #expect(first == second)
         #expect(first == ClaimAnalyzer().analyze(Self.stadiums))
         #expect(zip(first.claims, first.claims.dropFirst()).allSatisfy { $0.score >= $1.score })
+        // Without reasons, the same claims.
+        let quiet = ClaimAnalyzer(explains: false).analyze(Self.stadiums)
+        #expect(quiet.claims.map(\.text) == first.claims.map(\.text))
+        #expect(quiet.claims.allSatisfy { $0.why.isEmpty })
         let reading = first.claimsInReadingOrder
         #expect(zip(reading, reading.dropFirst()).allSatisfy {
             ($0.blockIndex, $0.range.lowerBound) < ($1.blockIndex, $1.range.lowerBound)
