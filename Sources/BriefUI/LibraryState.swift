@@ -11,7 +11,7 @@ public struct LibraryEntry: Sendable, Equatable {
     /// Seconds since 1970 of the file's last change.
     public var modified: Int
     public var read: Bool
-    /// Title and text, ASCII-lowercased, for the filter.
+    /// Title and text, lowercased (see `TextSearch`), for the filter.
     var searchText: [UInt8]
 
     public init(path: String, title: String, words: Int, keyClaims: Int, notes: Int = 0, modified: Int, read: Bool,
@@ -86,11 +86,57 @@ public struct LibraryState: Sendable {
     }
 }
 
-/// Case-insensitive substring search over UTF-8: ASCII letters fold, everything else
-/// compares exactly, so byte offsets stay those of the original text.
+/// Case-insensitive substring search over UTF-8. Letters fold to lowercase where the
+/// lowercase form has the same UTF-8 length (ASCII, Latin, Greek, Cyrillic: "É" ~ "é"), so
+/// byte offsets stay those of the original text; anything else compares exactly.
 public enum TextSearch {
     public static func folded(_ text: some StringProtocol) -> [UInt8] {
-        text.utf8.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 + 0x20 : $0 }
+        var bytes = Array(text.utf8)
+        foldInPlace(&bytes)
+        return bytes
+    }
+
+    /// Lowercases `bytes` in place, keeping every character's length.
+    public static func foldInPlace(_ bytes: inout [UInt8]) {
+        var cache: [UInt32: UInt32] = [:]  // scalar -> same-length lowercase (or itself)
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                if b >= 0x41 && b <= 0x5A { bytes[i] = b + 0x20 }
+                i += 1
+                continue
+            }
+            let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
+            guard length > 1, i + length <= n else { i += 1; continue }
+            var value = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+            let lower: UInt32
+            if let cached = cache[value] {
+                lower = cached
+            } else {
+                var mapped = value
+                if let scalar = Unicode.Scalar(value), scalar.properties.changesWhenLowercased {
+                    let lowered = scalar.properties.lowercaseMapping.unicodeScalars
+                    if lowered.count == 1, let first = lowered.first, UTF8.width(first) == length {
+                        mapped = first.value
+                    }
+                }
+                cache[value] = mapped
+                lower = mapped
+            }
+            if lower != value {
+                var v = lower
+                for k in stride(from: length - 1, to: 0, by: -1) {
+                    bytes[i + k] = 0x80 | UInt8(v & 0x3F)
+                    v >>= 6
+                }
+                let lead: UInt8 = length == 2 ? 0xC0 : length == 3 ? 0xE0 : 0xF0
+                bytes[i] = lead | UInt8(v)
+            }
+            i += length
+        }
     }
 
     static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
@@ -128,21 +174,18 @@ public enum TextSearch {
         }
     }
 
-    /// Whether `needle` (already folded) stands at `offset` in `haystack`, ASCII case folded.
+    /// Whether `needle` (already folded) stands at `offset` in `haystack`, case folded.
     static func matchesAt(_ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, offset: Int) -> Bool {
-        for j in 0..<needle.count {
-            var c = haystack[offset + j]
-            if c >= 0x41 && c <= 0x5A { c += 0x20 }
-            if c != needle[j] { return false }
-        }
-        return true
+        var window = Array(haystack[offset..<(offset + needle.count)])
+        foldInPlace(&window)
+        return window == needle
     }
 
     /// UTF-8 ranges of every match of `query` in `text` (at most `limit`).
     public static func matches(of query: [UInt8], in text: String, limit: Int) -> [Range<Int>] {
         var result: [Range<Int>] = []
-        var text = text
-        text.withUTF8 { buffer in
+        let folded = self.folded(text)
+        folded.withUnsafeBufferPointer { buffer in
             forEachMatch(of: query, in: buffer) { start in
                 result.append(start..<start + query.count)
                 return result.count < limit

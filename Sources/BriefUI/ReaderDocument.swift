@@ -159,7 +159,7 @@ public final class ReaderDocument: @unchecked Sendable {
         return entries
     }
 
-    /// Every item's text, ASCII-lowercased, each followed by "\n": item i starts at
+    /// Every item's text, lowercased (same byte lengths), each followed by "\n": item i starts at
     /// `byteStarts[i]`. Built on the first search; a search is then one `memchr` pass.
     private var foldedStorage: [UInt8]?
 
@@ -171,7 +171,7 @@ public final class ReaderDocument: @unchecked Sendable {
             folded.append(contentsOf: item.text.utf8)
             folded.append(0x0A)
         }
-        for i in folded.indices where folded[i] >= 0x41 && folded[i] <= 0x5A { folded[i] += 0x20 }
+        TextSearch.foldInPlace(&folded)
         foldedStorage = folded
         return folded
     }

@@ -298,3 +298,15 @@ struct ReadingStateTests {
         #expect(ReadingStateStore.defaultDirectory(environment: ["HOME": "/h"]) == "/h/.local/state/brief")
     }
 }
+
+@Suite("Search folds case beyond ASCII")
+struct UnicodeSearchTests {
+    @Test("É finds é and the other way round; byte offsets stay the text's")
+    func accents() {
+        #expect(TextSearch.folded("ÉLYSÉE Straße ΑΘΗΝΑ Москва") == Array("élysée straße αθηνα москва".utf8))
+        #expect(TextSearch.matches(of: TextSearch.folded("élysée"), in: "Visit the Élysée. ÉLYSÉE!", limit: 10)
+                == [10..<18, 20..<28])
+        // "İ" lowercases to two scalars: left as it is rather than shifting offsets.
+        #expect(TextSearch.folded("İx") == Array("İx".utf8))
+    }
+}
