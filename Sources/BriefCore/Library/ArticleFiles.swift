@@ -32,15 +32,8 @@ public enum ArticleFiles {
         guard stat(path, &info) == 0 else { return .failure(error(path, errno)) }
         let type = info.st_mode & S_IFMT
         if type == S_IFDIR {
-            guard let dir = opendir(path) else { return .failure(error(path, errno)) }
-            defer { closedir(dir) }
-            var names: [String] = []
-            while let entry = readdir(dir) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-                }
-                if isArticleName(name) { names.append(name) }
-            }
+            guard let entries = directoryEntries(path) else { return .failure(error(path, errno)) }
+            let names = entries.filter(isArticleName)
             guard !names.isEmpty else {
                 return .failure(ArticleFileError(path: path, reason: "no articles here (*.md, *.markdown, *.txt)"))
             }
@@ -101,6 +94,20 @@ public enum ArticleFiles {
 }
 
 extension ArticleFiles {
+    /// Names in a directory (without "." and ".."), sorted; nil when it cannot be read.
+    public static func directoryEntries(_ path: String) -> [String]? {
+        guard let dir = opendir(path) else { return nil }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted()
+    }
+
     public static func isDirectory(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
