@@ -35,18 +35,21 @@ public enum AppView {
     }
 
     /// `text` cut to `width` columns, ending in "…" when cut; never splits a cluster.
+    /// Walks only as far as the cut: a paragraph of megabytes (an outline entry, a
+    /// title) costs what a short one does, on every draw.
     static func truncate(_ text: String, to width: Int) -> String {
         guard width > 0 else { return "" }
-        if DisplayWidth.of(text) <= width { return text }
-        var result = ""
         var used = 0
-        for character in text {
-            let w = DisplayWidth.of(character)
-            if used + w > width - 1 { break }
-            result.append(character)
+        var cut: String.Index?  // where the text kept before "…" ends
+        var index = text.startIndex
+        while index < text.endIndex {
+            let w = DisplayWidth.of(text[index])
+            if cut == nil, used + w > width - 1 { cut = index }
             used += w
+            if used > width { return String(text[..<(cut ?? index)]) + "…" }
+            index = text.index(after: index)
         }
-        return result + "…"
+        return text
     }
 
     /// Draws a status line: `left` cut to fit, `right` kept whole when possible.

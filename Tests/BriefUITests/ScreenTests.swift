@@ -355,4 +355,23 @@ struct ScreenTests {
             "",
         ])
     }
+
+    @Test("truncate: fits whole, cuts with …, never splits a wide character; a huge text costs what a short one does")
+    func truncate() {
+        #expect(AppView.truncate("abc", to: 3) == "abc")
+        #expect(AppView.truncate("abcd", to: 3) == "ab…")
+        #expect(AppView.truncate("abcd", to: 1) == "…")
+        #expect(AppView.truncate("abcd", to: 0) == "")
+        #expect(AppView.truncate("東京市場", to: 8) == "東京市場")
+        #expect(AppView.truncate("東京市場", to: 7) == "東京市…")
+        #expect(AppView.truncate("東京市場", to: 6) == "東京…")
+        #expect(AppView.truncate("e\u{301}te\u{301}", to: 3) == "e\u{301}te\u{301}")
+        // Before the fix it measured the whole text first: seconds per draw for a 10 MB paragraph.
+        let huge = String(repeating: "word ", count: 2_000_000)
+        let clock = ContinuousClock()
+        let elapsed = clock.measure {
+            for _ in 0..<20 { #expect(AppView.truncate(huge, to: 30) == String(huge.prefix(29)) + "…") }
+        }
+        #expect(elapsed < .seconds(1), "20 truncations of 10 MB took \(elapsed)")
+    }
 }

@@ -87,9 +87,49 @@ final class TmuxSession {
         try start(command, width: width, height: height)
     }
 
-    private func start(_ command: String, width: Int, height: Int) throws {
+    /// Runs the shell command line `command` in the pane (not `brief` itself), in the package
+    /// folder, with `TERM`, `LANG`, this session's `XDG_STATE_HOME`/`XDG_DATA_HOME` and
+    /// `BRIEF` (the binary) exported. `configuration` lines become the tmux server's
+    /// configuration file (read before the pane starts).
+    init(shellCommand command: String, width: Int = 100, height: Int = 30, configuration: [String] = []) throws {
+        Self.counter += 1
+        socket = "brief-e2e-\(getpid())-\(Self.counter)"
+        stateDirectory = NSTemporaryDirectory() + socket
+        try FileManager.default.createDirectory(atPath: stateDirectory + "/state", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: stateDirectory + "/data", withIntermediateDirectories: true)
+        let binary = try Self.binary()
+        var config = "/dev/null"
+        if !configuration.isEmpty {
+            config = stateDirectory + "/tmux.conf"
+            try (configuration.joined(separator: "\n") + "\n").write(toFile: config, atomically: true, encoding: .utf8)
+        }
+        let line = "cd '\(Self.packageDirectory)' && export TERM=xterm-256color LANG=C.UTF-8 "
+            + "XDG_STATE_HOME='\(stateDirectory)/state' XDG_DATA_HOME='\(stateDirectory)/data' "
+            + "BRIEF='\(binary)' && \(command)"
+        try start(line, width: width, height: height, configuration: config)
+    }
+
+    /// The pane's title (OSC 0/2 set it).
+    var paneTitle: String {
+        tmux(["display-message", "-p", "-t", "0", "#{pane_title}"]).output
+            .trimmingCharacters(in: .newlines)
+    }
+
+    /// The names of tmux's paste buffers (OSC 52 creates one when set-clipboard is on).
+    var buffers: [String] {
+        tmux(["list-buffers", "-F", "#{buffer_name}"]).output.split(separator: "\n").map(String.init)
+    }
+
+    /// The pane's size as tmux sees it.
+    var paneSize: (width: Int, height: Int) {
+        let parts = tmux(["display-message", "-p", "-t", "0", "#{pane_width} #{pane_height}"]).output
+            .split(whereSeparator: { $0 == " " || $0 == "\n" }).compactMap { Int($0) }
+        return parts.count == 2 ? (parts[0], parts[1]) : (0, 0)
+    }
+
+    private func start(_ command: String, width: Int, height: Int, configuration: String = "/dev/null") throws {
         // Not waited for: the server it starts keeps running (DESIGN §5); poll has-session.
-        try Self.spawnWithCleanSignals(["tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d",
+        try Self.spawnWithCleanSignals(["tmux", "-L", socket, "-f", configuration, "new-session", "-d",
                                         "-x", String(width), "-y", String(height), command])
         let deadline = Date().addingTimeInterval(10)
         while Date() < deadline {
