@@ -2,7 +2,10 @@ import Foundation
 
 /// Runs the built `brief` executable (`swift test` builds it next to the tests).
 enum BriefProcess {
-    static var binary: String { packageRoot + "/.build/debug/brief" }
+    /// `BRIEF_BINARY` names another build (scripts/sanitizers.sh points it at the sanitized one).
+    static var binary: String {
+        ProcessInfo.processInfo.environment["BRIEF_BINARY"] ?? packageRoot + "/.build/debug/brief"
+    }
     static var exists: Bool { FileManager.default.isExecutableFile(atPath: binary) }
 
     struct Result { var status: Int32; var out: String; var err: String }

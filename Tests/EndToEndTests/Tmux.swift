@@ -18,8 +18,10 @@ final class TmuxSession {
     static let packageDirectory = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
-    /// The debug binary, built first when it is missing.
+    /// The debug binary, built first when it is missing; `BRIEF_BINARY` names another
+    /// (scripts/sanitizers.sh points it at the sanitized build).
     static func binary() throws -> String {
+        if let path = ProcessInfo.processInfo.environment["BRIEF_BINARY"] { return path }
         let path = packageDirectory + "/.build/debug/brief"
         if !FileManager.default.isExecutableFile(atPath: path) {
             let build = Process()
