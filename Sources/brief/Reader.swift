@@ -180,20 +180,6 @@ enum ReaderApp {
 
     // MARK: Notes
 
-    private static func readAll(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if n < 0 { if errno == EINTR { continue }; return nil }
-            if n == 0 { return bytes }
-            bytes.append(contentsOf: chunk[0..<n])
-        }
-    }
-
     /// Puts the open article's stored notes into the state; an unreadable notes file is reported.
     private static func loadNotes(_ state: inout AppState, store: NoteStore) {
         guard let document = state.reader?.document else { return }
@@ -295,7 +281,7 @@ enum ReaderApp {
         guard status == 0 else {
             return .failure(EditorFailure("the editor (\(editor)) failed with status \(status); the text is in \(file)"))
         }
-        guard let edited = readAll(file) else {
+        guard let edited = try? ArticleFiles.read(file).get() else {
             return .failure(EditorFailure("cannot read \(file) back"))
         }
         var result = String(decoding: edited, as: UTF8.self)
