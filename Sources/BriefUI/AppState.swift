@@ -379,6 +379,10 @@ public struct AppState: Sendable {
         case .bottom: library.selected = max(0, count - 1)
         case .open:
             guard let entry = library.selectedEntry else { return [] }
+            if let problem = entry.problem {
+                message = "cannot open \(entry.title.withoutControls): \(problem.withoutControls)"
+                return []
+            }
             return [.open(path: entry.path)]
         case .filter: prompt = Prompt(kind: .filter, text: library.filter)
         case .cycleSort:

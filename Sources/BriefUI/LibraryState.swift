@@ -11,6 +11,8 @@ public struct LibraryEntry: Sendable, Equatable {
     /// Seconds since 1970 of the file's last change.
     public var modified: Int
     public var read: Bool
+    /// Why the file could not be read, for an entry listed with a notice instead of an article.
+    public var problem: String?
     /// Title and text, lowercased (see `TextSearch`), for the filter.
     var searchText: [UInt8]
 
@@ -30,6 +32,13 @@ public struct LibraryEntry: Sendable, Equatable {
         let text = article.blocks.map(\.text).joined(separator: "\n")
         self.init(path: path, title: article.title, words: article.wordCount, keyClaims: keyClaims, notes: notes,
                   modified: modified, read: read, text: text)
+    }
+
+    /// A file in the library that could not be read: listed under its name, with the reason.
+    public init(path: String, problem: String) {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        self.init(path: path, title: name, words: 0, keyClaims: 0, modified: 0, read: true, text: "")
+        self.problem = problem
     }
 
     /// Minutes at about 230 words a minute, at least 1.

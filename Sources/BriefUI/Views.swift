@@ -102,7 +102,9 @@ public enum LibraryView {
             let y = firstRow + row
             screen.fill(row: y, style: style)
             let details: String
-            if width >= 64 {
+            if let problem = entry.problem {
+                details = AppView.truncate("⚠ " + problem.withoutControls, to: max(0, width / 2))
+            } else if width >= 64 {
                 details = "\(AppView.grouped(entry.words)) words · \(entry.readingMinutes) min · "
                     + "\(entry.keyClaims) claim\(entry.keyClaims == 1 ? "" : "s") · \(entry.notes) note\(entry.notes == 1 ? "" : "s")"
             } else {

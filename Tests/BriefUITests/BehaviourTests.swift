@@ -310,3 +310,20 @@ struct UnicodeSearchTests {
         #expect(TextSearch.folded("İx") == Array("İx".utf8))
     }
 }
+
+@Suite("Unreadable library entries")
+struct UnreadableEntryTests {
+    @Test("An unreadable file is listed with its reason; Enter explains instead of opening")
+    func listedWithNotice() {
+        var library = Fixtures.library()
+        library = LibraryState(entries: library.entries + [LibraryEntry(path: "/a/pipe.md", problem: "not a regular file")])
+        var state = AppState(library: library, width: 80, height: 24)
+        let rows = AppView.render(state).rows()
+        #expect(rows.contains { $0.contains("pipe.md") && $0.contains("⚠ not a regular file") })
+        // Title sort puts "pipe.md" after the Latin titles: select it and press Enter.
+        let index = library.visible.firstIndex { library.entries[$0].path == "/a/pipe.md" }!
+        let effects = Fixtures.press(Array(repeating: .char("j"), count: index) + [.enter], on: &state)
+        #expect(effects.isEmpty)
+        #expect(state.message == "cannot open pipe.md: not a regular file")
+    }
+}

@@ -210,4 +210,22 @@ struct ReaderEndToEndTests {
         let reopened = second.waitFor { _ in second.rows().first.map(textColumn) == top }
         #expect(reopened.ok, "\(reopened.screen)")
     }
+
+    @Test("A library folder with an unreadable file lists it with a notice and still opens the rest")
+    func unreadableEntry() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("brief-unreadable-\(getpid())")
+        try? FileManager.default.removeItem(at: dir)
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.copyItem(atPath: Self.example, toPath: dir.appendingPathComponent("example.txt").path)
+        #expect(mkfifo(dir.appendingPathComponent("a-pipe.md").path, 0o600) == 0)
+        let session = try TmuxSession([dir.path], width: 100)
+        defer { session.stop() }
+        let listed = session.waitFor("⚠ not a regular file")
+        #expect(listed.ok, "\(listed.screen)")
+        #expect(listed.screen.contains("a-pipe.md"))
+        #expect(listed.screen.contains("Microsoft and OpenAI Pivot"))
+        session.send("g", "Enter")
+        #expect(session.waitFor("cannot open a-pipe.md: not a regular file").ok)
+    }
 }
