@@ -205,10 +205,14 @@ final class TmuxSession {
         return lines
     }
 
+    /// Deadlines stretch by `BRIEF_TEST_TIME_SCALE` (scripts/sanitizers.sh sets it: a sanitized
+    /// binary is several times slower); the default is 1.
+    static let timeScale: Double = Double(ProcessInfo.processInfo.environment["BRIEF_TEST_TIME_SCALE"] ?? "") ?? 1
+
     /// Polls the screen until `predicate` holds; returns the last screen either way.
     @discardableResult
     func waitFor(timeout: TimeInterval = 10, _ predicate: (String) -> Bool) -> (ok: Bool, screen: String) {
-        let deadline = Date().addingTimeInterval(timeout)
+        let deadline = Date().addingTimeInterval(timeout * Self.timeScale)
         var text = screen()
         while !predicate(text) {
             if Date() > deadline { return (false, text) }
