@@ -48,7 +48,8 @@ let package = Package(
         ),
         .testTarget(
             name: "BriefCoreTests",
-            dependencies: ["BriefCore"]
+            dependencies: ["BriefCore"],
+            exclude: ["Golden"]  // export golden files, read from disk by the tests
         ),
         .testTarget(
             name: "BriefUITests",
