@@ -97,7 +97,11 @@ func printOutlines(_ paths: [String], format: OutputFormat) throws {
 /// Reads every article named on the command line; reports each failure on one line.
 enum ArticleInputs {
     /// Parses each article in turn and hands it to `body`, so only one is in memory at a time.
-    static func forEach(_ paths: [String], failed: inout Bool, _ body: (String, Article) throws -> Void) rethrows {
+    /// With `unreadableInFolder`, a file found in a folder that cannot be read goes there
+    /// instead of being reported (the library lists it); named paths are always reported.
+    static func forEach(_ paths: [String], failed: inout Bool,
+                        unreadableInFolder: ((String, ArticleFileError) -> Void)? = nil,
+                        _ body: (String, Article) throws -> Void) rethrows {
         for path in paths {
             switch ArticleFiles.expand(path) {
             case .failure(let error):
@@ -106,6 +110,8 @@ enum ArticleInputs {
             case .success(let files):
                 for file in files {
                     switch ArticleFiles.read(file) {
+                    case .failure(let error) where unreadableInFolder != nil && files != [path]:
+                        unreadableInFolder?(file, error)
                     case .failure(let error):
                         Output.error(error.description)
                         failed = true

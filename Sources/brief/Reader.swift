@@ -353,34 +353,15 @@ enum ReaderApp {
         return lineEnd ?? limit
     }
 
-    /// One entry per readable article; failures are reported on standard error and skipped.
+    /// One entry per article; a file of a folder that cannot be read is listed with the reason,
+    /// a named path that cannot be read is reported on standard error.
     static func loadLibrary(_ targets: [String], store: ReadingStateStore?, failed: inout Bool) -> [LibraryEntry] {
         let analyzer = ClaimAnalyzer()
         let notes = NoteStore.standard(environment: ProcessEnvironment.current)
         var entries: [LibraryEntry] = []
-        // A file of the library that cannot be read is listed with the reason, not dropped;
-        // a path named on the command line that cannot be read is reported as elsewhere.
-        var loaded: [(String, Article)] = []
-        for target in targets {
-            switch ArticleFiles.expand(target) {
-            case .failure(let error):
-                Output.error(error.description)
-                failed = true
-            case .success(let files):
-                for file in files {
-                    switch ArticleFiles.read(file) {
-                    case .failure(let error) where files != [target]:
-                        entries.append(LibraryEntry(path: file, problem: error.reason))
-                    case .failure(let error):
-                        Output.error(error.description)
-                        failed = true
-                    case .success(let bytes):
-                        loaded.append((file, ArticleParser.parse(bytes: bytes, fileName: file)))
-                    }
-                }
-            }
-        }
-        for (path, article) in loaded {
+        ArticleInputs.forEach(targets, failed: &failed, unreadableInFolder: { file, error in
+            entries.append(LibraryEntry(path: file, problem: error.reason))
+        }) { path, article in
             var info = stat()
             let modified = stat(path, &info) == 0 ? Int(info.st_mtim.tv_sec) : 0
             let claims = analyzer.analyze(article).claims.count
