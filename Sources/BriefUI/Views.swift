@@ -2,6 +2,18 @@ import BriefCore
 
 /// Draws an `AppState` into a `Screen` of the state's size. Pure: same state, same cells.
 public enum AppView {
+    /// A cleared box with a line border (help and notes overlays).
+    static func drawBox(on screen: inout Screen, x: Int, y: Int, width: Int, height: Int, style: Style) {
+        for row in y..<(y + height) { screen.fill(row: row, from: x, to: x + width) }
+        let horizontal = String(repeating: "─", count: max(0, width - 2))
+        screen.put("┌" + horizontal + "┐", row: y, column: x, style: style)
+        screen.put("└" + horizontal + "┘", row: y + height - 1, column: x, style: style)
+        for row in (y + 1)..<(y + height - 1) {
+            screen.put("│", row: row, column: x, style: style)
+            screen.put("│", row: row, column: x + width - 1, style: style)
+        }
+    }
+
     public static func render(_ state: AppState) -> Screen {
         var screen = Screen(width: state.width, height: state.height)
         if state.isTooSmall {
@@ -374,14 +386,7 @@ public enum NotesListView {
         let x = (screen.width - boxWidth) / 2
         let y = 0
         let border = Style(bold: true, role: .heading)
-        for row in y..<(y + boxHeight) { screen.fill(row: row, from: x, to: x + boxWidth) }
-        let horizontal = String(repeating: "─", count: max(0, boxWidth - 2))
-        screen.put("┌" + horizontal + "┐", row: y, column: x, style: border)
-        screen.put("└" + horizontal + "┘", row: y + boxHeight - 1, column: x, style: border)
-        for row in (y + 1)..<(y + boxHeight - 1) {
-            screen.put("│", row: row, column: x, style: border)
-            screen.put("│", row: row, column: x + boxWidth - 1, style: border)
-        }
+        AppView.drawBox(on: &screen, x: x, y: y, width: boxWidth, height: boxHeight, style: border)
         screen.put(" Notes · \(notes.count) ", row: y, column: x + 2, style: border)
         let footer = list.confirmingDelete ? " Delete this note? y/n "
             : " Enter jump · e edit · d delete · Esc close "
@@ -437,14 +442,7 @@ public enum HelpView {
         let x = (screen.width - boxWidth) / 2
         let y = max(0, (screen.height - 1 - boxHeight) / 2)
         let border = Style(bold: true, role: .heading)
-        for row in y..<(y + boxHeight) { screen.fill(row: row, from: x, to: x + boxWidth) }
-        let horizontal = String(repeating: "─", count: max(0, boxWidth - 2))
-        screen.put("┌" + horizontal + "┐", row: y, column: x, style: border)
-        screen.put("└" + horizontal + "┘", row: y + boxHeight - 1, column: x, style: border)
-        for row in (y + 1)..<(y + boxHeight - 1) {
-            screen.put("│", row: row, column: x, style: border)
-            screen.put("│", row: row, column: x + boxWidth - 1, style: border)
-        }
+        AppView.drawBox(on: &screen, x: x, y: y, width: boxWidth, height: boxHeight, style: border)
         screen.put(" Keys ", row: y, column: x + 2, style: border)
         let footer = " any key closes · j/k scroll "
         if DisplayWidth.of(footer) + 4 <= boxWidth {
