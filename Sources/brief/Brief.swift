@@ -77,19 +77,22 @@ struct OutlineCommand: ParsableCommand {
 }
 
 func printOutlines(_ paths: [String], format: OutputFormat) throws {
-    var failed = false
-    let renderer = OutlineTextRenderer(width: Terminal.outputWidth())
-    let analyzer = ClaimAnalyzer(explains: false)  // the outline shows scores, not reasons
-    ArticleInputs.forEach(paths, failed: &failed) { source, article in
+    let width = Terminal.outputWidth()
+    let failed = ArticlePipeline.run(paths, makeContext: {
+        // The outline shows scores, not reasons.
+        (analyzer: ClaimAnalyzer(explains: false), renderer: OutlineTextRenderer(width: width))
+    }, render: { context, source, article in
         var outline = Outline(article: article)
-        outline.attach(analyzer.analyze(article))
+        outline.attach(context.analyzer.analyze(article))
         switch format {
         case .json:
-            outline.writeJSON(source: source, reading: article.reading, sink: Output.write)
+            var bytes: [UInt8] = []
+            outline.writeJSON(source: source, reading: article.reading) { bytes.append(contentsOf: $0) }
+            return bytes
         case .text:
-            Output.write(renderer.render(outline, article: article, source: source) + "\n")
+            return Array((context.renderer.render(outline, article: article, source: source) + "\n").utf8)
         }
-    }
+    })
     Output.flush()
     if failed { throw ExitCode(1) }
 }

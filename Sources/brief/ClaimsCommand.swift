@@ -34,28 +34,29 @@ struct ClaimsCommand: ParsableCommand {
 
     mutating func run() throws {
         guard !paths.isEmpty else { throw ValidationError("give at least one PATH (or - for standard input)") }
-        var failed = false
-        let analyzer = ClaimAnalyzer()
+        let (limit, format, dumpFeatures) = (limit, format, dumpFeatures)
         let width = Terminal.outputWidth()
-        let wrapper = TextWrapper()
-        for (source, article) in ArticleInputs.load(paths, failed: &failed) {
+        let failed = ArticlePipeline.run(paths, makeContext: {
+            (analyzer: ClaimAnalyzer(), wrapper: TextWrapper())
+        }, render: { context, source, article in
             if dumpFeatures {
-                for row in analyzer.featureRows(article) {
+                var out = ""
+                for row in context.analyzer.featureRows(article) {
                     var w = JSONWriter()
                     w.raw("{"); w.key("source"); w.string(source); w.raw(",\"sentence\":")
-                    Output.write(w.string + row + "}\n")
+                    out += w.string + row + "}\n"
                 }
-                continue
+                return Array(out.utf8)
             }
-            let claims = analyzer.analyze(article, claimCount: limit).claims
+            let claims = context.analyzer.analyze(article, claimCount: limit).claims
             switch format {
             case .json:
-                Output.write(Self.json(source: source, title: article.title, claims: claims) + "\n")
+                return Array((Self.json(source: source, title: article.title, claims: claims) + "\n").utf8)
             case .text:
-                Output.write(Self.text(source: source, title: article.title, claims: claims, width: width,
-                                       wrapper: wrapper) + "\n")
+                return Array((Self.text(source: source, title: article.title, claims: claims, width: width,
+                                        wrapper: context.wrapper) + "\n").utf8)
             }
-        }
+        })
         Output.flush()
         if failed { throw ExitCode(1) }
     }

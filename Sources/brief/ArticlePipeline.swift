@@ -1,0 +1,165 @@
+import BriefCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Reads, parses and renders many articles on several threads, and writes what each gives
+/// in command-line order, as one thread would. Articles are independent, so the outline of
+/// a folder takes about 1/jobs of the time; a single article goes straight through on the
+/// calling thread.
+///
+/// At most `window` results wait to be written, so memory stays bounded by a few articles
+/// whatever the number of files.
+enum ArticlePipeline {
+    /// What one article gives: bytes for standard output, or a one-line error.
+    enum Result {
+        case output([UInt8])
+        case failure(String)
+    }
+
+    /// Worker threads: one per processor, at most 8, or `BRIEF_JOBS` when set (1 turns it off).
+    static func defaultJobs() -> Int {
+        if let value = getenv("BRIEF_JOBS").map({ String(cString: $0) }), let jobs = Int(value), jobs > 0 {
+            return min(jobs, 64)
+        }
+        return max(1, min(Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), 8))
+    }
+
+    /// Renders each article of `paths` with `render`, using a context that `makeContext`
+    /// builds once per thread (analysers and segmenters are not thread-safe), and writes
+    /// the results in order. Returns whether anything failed.
+    static func run<Context>(_ paths: [String], jobs: Int = defaultJobs(),
+                             makeContext: @escaping @Sendable () -> Context,
+                             render: @escaping @Sendable (Context, String, Article) -> [UInt8]) -> Bool {
+        var items: [Item] = []
+        for path in paths {
+            switch ArticleFiles.expand(path) {
+            case .failure(let error): items.append(.failure(error.description))
+            case .success(let files): items.append(contentsOf: files.map { Item.file($0) })
+            }
+        }
+        let process: @Sendable (Item, Context) -> Result = { item, context in
+            switch item {
+            case .failure(let message):
+                return .failure(message)
+            case .file(let file):
+                switch ArticleFiles.read(file) {
+                case .failure(let error): return .failure(error.description)
+                case .success(let bytes):
+                    let article = ArticleParser.parse(bytes: bytes, fileName: file == "-" ? nil : file)
+                    return .output(render(context, file, article))
+                }
+            }
+        }
+        var failed = false
+        let emit = { (result: Result) in
+            switch result {
+            case .output(let bytes): Output.write(bytes)
+            case .failure(let message):
+                Output.error(message)
+                failed = true
+            }
+        }
+        let fileCount = items.count { if case .file = $0 { true } else { false } }
+        if jobs <= 1 || fileCount <= 1 {
+            let context = makeContext()
+            for item in items { emit(process(item, context)) }
+            return failed
+        }
+        let queue = WorkQueue(items: items, window: 4 * jobs)
+        var threads: [pthread_t] = []
+        for _ in 0..<min(jobs, fileCount) {
+            let work = Box {
+                let context = makeContext()
+                while let (index, item) = queue.next() { queue.finish(index, process(item, context)) }
+            }
+            var thread = pthread_t()
+            let started = pthread_create(&thread, nil, { raw in
+                let work = Unmanaged<Box>.fromOpaque(raw!).takeRetainedValue()
+                work.body()
+                return nil
+            }, Unmanaged.passRetained(work).toOpaque())
+            if started == 0 {
+                threads.append(thread)
+            } else {
+                Unmanaged.passUnretained(work).release()  // balance the retain the thread never took
+            }
+        }
+        if threads.isEmpty {  // no thread could start: do it all here
+            let context = makeContext()
+            for item in items { emit(process(item, context)) }
+            return failed
+        }
+        for index in items.indices { emit(queue.result(index)) }
+        for thread in threads { pthread_join(thread, nil) }
+        return failed
+    }
+
+    enum Item: Sendable {
+        case file(String)
+        case failure(String)
+    }
+
+    /// A closure to run on a new thread.
+    final class Box: @unchecked Sendable {
+        let body: () -> Void
+        init(_ body: @escaping () -> Void) { self.body = body }
+    }
+
+    /// Hands out items in order to the workers and collects their results for the writer.
+    /// A worker waits while `window` results are ahead of the writer.
+    final class WorkQueue: @unchecked Sendable {
+        // Allocated, not stored inline: pthread objects must not move.
+        private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        private let changed = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+        private let items: [Item]
+        private var results: [Result?]
+        private var nextItem = 0
+        private var written = 0
+        private let window: Int
+
+        init(items: [Item], window: Int) {
+            self.items = items
+            self.results = Array(repeating: nil, count: items.count)
+            self.window = max(1, window)
+            pthread_mutex_init(mutex, nil)
+            pthread_cond_init(changed, nil)
+        }
+
+        deinit {
+            pthread_cond_destroy(changed)
+            pthread_mutex_destroy(mutex)
+            changed.deallocate()
+            mutex.deallocate()
+        }
+
+        /// The next item to process, or nil when there are none left.
+        func next() -> (Int, Item)? {
+            pthread_mutex_lock(mutex)
+            defer { pthread_mutex_unlock(mutex) }
+            while nextItem < items.count && nextItem >= written + window { pthread_cond_wait(changed, mutex) }
+            guard nextItem < items.count else { return nil }
+            nextItem += 1
+            return (nextItem - 1, items[nextItem - 1])
+        }
+
+        func finish(_ index: Int, _ result: Result) {
+            pthread_mutex_lock(mutex)
+            results[index] = result
+            pthread_cond_broadcast(changed)
+            pthread_mutex_unlock(mutex)
+        }
+
+        /// Waits for the result of item `index` (taken in order by the one writer).
+        func result(_ index: Int) -> Result {
+            pthread_mutex_lock(mutex)
+            defer { pthread_mutex_unlock(mutex) }
+            while results[index] == nil { pthread_cond_wait(changed, mutex) }
+            let result = results[index]!
+            results[index] = nil
+            written = index + 1
+            pthread_cond_broadcast(changed)
+            return result
+        }
+    }
+}
