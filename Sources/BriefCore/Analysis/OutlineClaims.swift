@@ -8,7 +8,7 @@ extension Outline {
         for claim in analysis.claims { byBlock[claim.blockIndex, default: []].append(claim) }
         updateEach { node in
             guard node.kind != .claim else { return }
-            node.children.removeAll { $0.kind == .claim }
+            if node.children.first?.kind == .claim { node.children.removeAll { $0.kind == .claim } }
             if let claims = byBlock[node.blockIndex], node.kind == .paragraph || node.kind == .bullet || node.kind == .quote {
                 let nodes = claims.sorted { $0.range.lowerBound < $1.range.lowerBound }.map {
                     OutlineNode(kind: .claim, text: $0.text, line: $0.line, level: 0, score: $0.score,

@@ -69,12 +69,26 @@ final class Tokenizer {
     /// Looked up once per word here, so that later passes need not hash again.
     private let lexicon: Lexicon?
     private let stopword = Lexicon.WordInfo.stopword
+    /// Stems of recently seen words, by word hash (direct-mapped): news repeats its words,
+    /// and a hit saves the suffix rules and a second hash.
+    private static let stemCacheSize = 4096
+    private let stemCacheKeys = UnsafeMutablePointer<UInt64>.allocate(capacity: Tokenizer.stemCacheSize)
+    private let stemCacheStems = UnsafeMutablePointer<UInt64>.allocate(capacity: Tokenizer.stemCacheSize)
 
     /// A tokenizer that looks words up in the shared word lists.
     convenience init() { self.init(lexicon: Lexicon.shared) }
 
-    init(lexicon: Lexicon?) { self.lexicon = lexicon }
-    deinit { word.deallocate() }
+    init(lexicon: Lexicon?) {
+        self.lexicon = lexicon
+        stemCacheKeys.initialize(repeating: 0, count: Self.stemCacheSize)
+        stemCacheStems.initialize(repeating: 0, count: Self.stemCacheSize)
+    }
+
+    deinit {
+        word.deallocate()
+        stemCacheKeys.deallocate()
+        stemCacheStems.deallocate()
+    }
 
     /// ASCII byte classes: 1 lowercase letter, 2 uppercase letter, 3 digit, 0 anything else.
     private static let asciiClass: [UInt8] = (0..<128).map { b in
@@ -229,8 +243,15 @@ final class Tokenizer {
         if let lexicon, let index = lexicon.table.value(hash) { info = index }
         // Stopwords are never compared, so they are not stemmed.
         if bytes <= scratch, info < 0 || lexicon!.words[Int(info)].flags & stopword == 0 {
-            let n = Stemmer.stemLength(word, bytes)
-            if n != bytes { stem = WordHash.of(UnsafeBufferPointer(start: word, count: n)) }
+            let slot = Int(truncatingIfNeeded: hash ^ (hash >> 32)) & (Self.stemCacheSize - 1)
+            if stemCacheKeys[slot] == hash {
+                stem = stemCacheStems[slot]
+            } else {
+                let n = Stemmer.stemLength(word, bytes)
+                if n != bytes { stem = WordHash.of(UnsafeBufferPointer(start: word, count: n)) }
+                stemCacheKeys[slot] = hash
+                stemCacheStems[slot] = stem
+            }
         }
         if allCaps && letters >= 2 && flags & Token.digitFlag == 0 { flags |= Token.allCapsFlag }
         if quoteDepth > 0 { flags |= Token.quotedFlag }

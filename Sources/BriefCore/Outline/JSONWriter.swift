@@ -74,7 +74,15 @@ public struct JSONWriter {
     }
 
     public mutating func int(_ n: Int) {
-        bytes.append(contentsOf: String(n).utf8)
+        // Digits written in place: line numbers go out for every node.
+        if n < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = n.magnitude
+        let start = bytes.count
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        bytes[start...].reverse()
     }
 
     /// Scores are written with three decimals: stable across runs and platforms.

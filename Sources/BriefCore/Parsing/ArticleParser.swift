@@ -67,11 +67,18 @@ public enum ArticleParser {
 
     /// "•Text" inside a Markdown bullet ("- •Text", as scraped news writes it).
     static func stripBulletGlyph(_ text: String) -> String? {
-        for glyph in ["•", "▪", "◦", "‣"] where text.hasPrefix(glyph) {
-            return String(text.dropFirst()).trimmingLeadingSpaces
-        }
-        return nil
+        // Compared as UTF-8 bytes: this runs on every bullet.
+        let utf8 = text.utf8
+        guard utf8.count >= 3, utf8.first! >= 0xE2 else { return nil }
+        let head = Array(utf8.prefix(3))
+        guard bulletGlyphs.contains(head) else { return nil }
+        var rest = utf8.dropFirst(3)
+        while rest.first == 0x20 { rest = rest.dropFirst() }
+        return String(decoding: rest, as: UTF8.self)
     }
+
+    /// "•", "▪", "◦", "‣" in UTF-8.
+    static let bulletGlyphs: [[UInt8]] = ["•", "▪", "◦", "‣"].map { Array($0.utf8) }
 
     static func fileExtension(_ name: String) -> String? {
         guard let dot = name.lastIndex(of: "."), !name[dot...].contains("/") else { return nil }
@@ -92,12 +99,6 @@ public enum ArticleParser {
             return String(text.prefix(80))
         }
         return "Untitled"
-    }
-}
-
-extension String {
-    var trimmingLeadingSpaces: String {
-        String(drop { $0 == " " })
     }
 }
 

@@ -569,6 +569,7 @@ extension InlineParser {
     }
 
     private func finish() -> Output {
+        if deletions.isEmpty && links.isEmpty { return Output(text: collapseWhitespace(out), links: []) }
         let sorted = deletions.sorted { $0.0 < $1.0 }
         let visible = applyDeletions(0..<out.count, sortedDeletions: sorted)
         let linkList = links.map { link in
@@ -644,16 +645,25 @@ func normalizeLabel(_ bytes: ArraySlice<UInt8>) -> String? {
 
 /// Runs of spaces, tabs and newlines become one space; the ends are trimmed.
 func collapseWhitespace(_ bytes: [UInt8]) -> String {
-    var result = [UInt8]()
-    result.reserveCapacity(bytes.count)
-    var pendingSpace = false
-    for b in bytes {
-        if b == 0x20 || b == 0x0A || b == 0x09 {
-            pendingSpace = !result.isEmpty
-        } else {
-            if pendingSpace { result.append(0x20); pendingSpace = false }
-            result.append(b)
+    bytes.withUnsafeBufferPointer { collapseWhitespace($0) }
+}
+
+/// The same over raw bytes, written straight into the new string's storage (one pass, one
+/// allocation: this runs on every paragraph).
+func collapseWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    if bytes.isEmpty { return "" }
+    return String(unsafeUninitializedCapacity: bytes.count) { result in
+        var count = 0
+        var pendingSpace = false
+        for b in bytes {
+            if b == 0x20 || b == 0x0A || b == 0x09 {
+                pendingSpace = count > 0
+            } else {
+                if pendingSpace { result[count] = 0x20; count += 1; pendingSpace = false }
+                result[count] = b
+                count += 1
+            }
         }
+        return count
     }
-    return String(decoding: result, as: UTF8.self)
 }
