@@ -11,11 +11,17 @@ import Glibc
 /// At most `window` results wait to be written, so memory stays bounded by a few articles
 /// whatever the number of files.
 enum ArticlePipeline {
-    /// What one article gives: bytes for standard output, or a one-line error.
+    /// What one article gives: bytes for standard output, or a one-line error; or, for a
+    /// large file, the item itself, left for the writer to stream (see `largeFile`).
     enum Result {
         case output([UInt8])
         case failure(String)
+        case deferred(Item)
     }
+
+    /// Files at least this large are rendered by the writer thread straight to standard
+    /// output, so that their output is never held whole in memory.
+    static let largeFile = 4 << 20
 
     /// Worker threads: one per processor, at most 8, or `BRIEF_JOBS` when set (1 turns it off).
     static func defaultJobs() -> Int {
@@ -25,12 +31,14 @@ enum ArticlePipeline {
         return max(1, min(Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), 8))
     }
 
-    /// Renders each article of `paths` with `render`, using a context that `makeContext`
-    /// builds once per thread (analysers and segmenters are not thread-safe), and writes
-    /// the results in order. Returns whether anything failed.
+    /// Renders each article of `paths` with `render`, which hands its output to the sink it
+    /// is given, using a context that `makeContext` builds once per thread (analysers and
+    /// segmenters are not thread-safe), and writes the results in order. Returns whether
+    /// anything failed.
     static func run<Context>(_ paths: [String], jobs: Int = defaultJobs(),
                              makeContext: @escaping @Sendable () -> Context,
-                             render: @escaping @Sendable (Context, String, Article) -> [UInt8]) -> Bool {
+                             render: @escaping @Sendable (Context, String, Article, _ sink: ([UInt8]) -> Void) -> Void)
+        -> Bool {
         var items: [Item] = []
         for path in paths {
             switch ArticleFiles.expand(path) {
@@ -38,32 +46,34 @@ enum ArticlePipeline {
             case .success(let files): items.append(contentsOf: files.map { Item.file($0) })
             }
         }
-        let process: @Sendable (Item, Context) -> Result = { item, context in
+        /// Reads and parses the item's file, hands the article to `render`; nil when it worked.
+        let process: @Sendable (Item, Context, ([UInt8]) -> Void) -> String? = { item, context, sink in
             switch item {
             case .failure(let message):
-                return .failure(message)
+                return message
             case .file(let file):
                 switch ArticleFiles.read(file) {
-                case .failure(let error): return .failure(error.description)
+                case .failure(let error): return error.description
                 case .success(let bytes):
                     let article = ArticleParser.parse(bytes: bytes, fileName: file == "-" ? nil : file)
-                    return .output(render(context, file, article))
+                    render(context, file, article, sink)
+                    return nil
                 }
             }
         }
         var failed = false
-        let emit = { (result: Result) in
-            switch result {
-            case .output(let bytes): Output.write(bytes)
-            case .failure(let message):
+        var writerContext: Context?
+        /// Renders an item on this thread, straight to standard output.
+        func stream(_ item: Item) {
+            if writerContext == nil { writerContext = makeContext() }
+            if let message = process(item, writerContext!, Output.write) {
                 Output.error(message)
                 failed = true
             }
         }
         let fileCount = items.count { if case .file = $0 { true } else { false } }
         if jobs <= 1 || fileCount <= 1 {
-            let context = makeContext()
-            for item in items { emit(process(item, context)) }
+            for item in items { stream(item) }
             return failed
         }
         let queue = WorkQueue(items: items, window: 4 * jobs)
@@ -71,7 +81,15 @@ enum ArticlePipeline {
         for _ in 0..<min(jobs, fileCount) {
             let work = Box {
                 let context = makeContext()
-                while let (index, item) = queue.next() { queue.finish(index, process(item, context)) }
+                while let (index, item) = queue.next() {
+                    if case .file(let file) = item, file != "-", ArticleFiles.size(file) ?? 0 >= largeFile {
+                        queue.finish(index, .deferred(item))
+                        continue
+                    }
+                    var bytes: [UInt8] = []
+                    let message = process(item, context) { bytes.append(contentsOf: $0) }
+                    queue.finish(index, message.map { .failure($0) } ?? .output(bytes))
+                }
             }
             var thread = pthread_t()
             let started = pthread_create(&thread, nil, { raw in
@@ -86,11 +104,18 @@ enum ArticlePipeline {
             }
         }
         if threads.isEmpty {  // no thread could start: do it all here
-            let context = makeContext()
-            for item in items { emit(process(item, context)) }
+            for item in items { stream(item) }
             return failed
         }
-        for index in items.indices { emit(queue.result(index)) }
+        for index in items.indices {
+            switch queue.result(index) {
+            case .output(let bytes): Output.write(bytes)
+            case .failure(let message):
+                Output.error(message)
+                failed = true
+            case .deferred(let item): stream(item)
+            }
+        }
         for thread in threads { pthread_join(thread, nil) }
         return failed
     }

@@ -81,16 +81,16 @@ func printOutlines(_ paths: [String], format: OutputFormat) throws {
     let failed = ArticlePipeline.run(paths, makeContext: {
         // The outline shows scores, not reasons.
         (analyzer: ClaimAnalyzer(explains: false), renderer: OutlineTextRenderer(width: width))
-    }, render: { context, source, article in
+    }, render: { context, source, article, sink in
+        // Analysed before the outline is built, so the analysis's working memory is gone by then.
+        let analysis = context.analyzer.analyze(article)
         var outline = Outline(article: article)
-        outline.attach(context.analyzer.analyze(article))
+        outline.attach(analysis)
         switch format {
         case .json:
-            var bytes: [UInt8] = []
-            outline.writeJSON(source: source, reading: article.reading) { bytes.append(contentsOf: $0) }
-            return bytes
+            withoutActuallyEscaping(sink) { outline.writeJSON(source: source, reading: article.reading, sink: $0) }
         case .text:
-            return Array((context.renderer.render(outline, article: article, source: source) + "\n").utf8)
+            sink(Array((context.renderer.render(outline, article: article, source: source) + "\n").utf8))
         }
     })
     Output.flush()

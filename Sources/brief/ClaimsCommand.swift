@@ -38,7 +38,7 @@ struct ClaimsCommand: ParsableCommand {
         let width = Terminal.outputWidth()
         let failed = ArticlePipeline.run(paths, makeContext: {
             (analyzer: ClaimAnalyzer(), wrapper: TextWrapper())
-        }, render: { context, source, article in
+        }, render: { context, source, article, sink in
             if dumpFeatures {
                 var out = ""
                 for row in context.analyzer.featureRows(article) {
@@ -46,15 +46,16 @@ struct ClaimsCommand: ParsableCommand {
                     w.raw("{"); w.key("source"); w.string(source); w.raw(",\"sentence\":")
                     out += w.string + row + "}\n"
                 }
-                return Array(out.utf8)
+                sink(Array(out.utf8))
+                return
             }
             let claims = context.analyzer.analyze(article, claimCount: limit).claims
             switch format {
             case .json:
-                return Array((Self.json(source: source, title: article.title, claims: claims) + "\n").utf8)
+                sink(Array((Self.json(source: source, title: article.title, claims: claims) + "\n").utf8))
             case .text:
-                return Array((Self.text(source: source, title: article.title, claims: claims, width: width,
-                                        wrapper: context.wrapper) + "\n").utf8)
+                sink(Array((Self.text(source: source, title: article.title, claims: claims, width: width,
+                                      wrapper: context.wrapper) + "\n").utf8))
             }
         })
         Output.flush()

@@ -62,6 +62,8 @@ public final class ClaimAnalyzer {
     private let tokenizer = Tokenizer()
     private let extractor = FeatureExtractor()
     private var blockTokens: [Token] = []
+    /// The content stem hashes of the sentence being measured.
+    private var sentenceStems: [UInt64] = []
     let lexicon = Lexicon.shared
     /// Whether claims carry their reasons (`why`). Measuring a claim again to explain it
     /// costs about a tenth of the analysis of a long article; an outline that never shows
@@ -141,9 +143,9 @@ public final class ClaimAnalyzer {
         return text.withUTF8 { buffer in
             blockTokens.removeAll(keepingCapacity: true)
             var depth = c.quoteDepth
-            var stems: [UInt64] = []
             tokenizer.tokenize(buffer, range: c.range, quoteDepth: &depth, into: &blockTokens)
-            extractor.measure(buffer, range: c.range, tokens: blockTokens[...], stems: &stems, recordCues: true)
+            sentenceStems.removeAll(keepingCapacity: true)
+            extractor.measure(buffer, range: c.range, tokens: blockTokens[...], stems: &sentenceStems, recordCues: true)
             var values = extractor.values
             sentenceFeatures(&values, c, quote: quote)
             articleFeatures(&values, c, doc)
@@ -168,21 +170,54 @@ public final class ClaimAnalyzer {
     /// The article's sentences, measured.
     struct Document {
         var candidates: [Candidate] = []
-        /// Content stems of all candidates (each candidate's range sorted and distinct).
-        var stems: [UInt64] = []
-        /// Summary bullets: block index and content stems (sorted, distinct).
-        var bullets: [(block: Int, stems: [UInt64])] = []
+        /// Content stems of all candidates, as ids (each candidate's range sorted and distinct).
+        /// A stem's id is its number in order of first appearance; 4 bytes instead of its
+        /// 8-byte hash, and per-stem counts are arrays instead of hash tables.
+        var stems: [UInt32] = []
+        /// The hash of each stem id, and the table from hash to id.
+        var stemHashes: [UInt64] = []
+        let stemIDs = HashTable(capacity: 1024)
+        /// Summary bullets: block index and content stem ids (sorted, distinct).
+        var bullets: [(block: Int, stems: [UInt32])] = []
         /// Acronyms in the summary bullets ("IP"): stem hash and lowercase letters.
-        var acronyms: [(stem: UInt64, letters: [UInt8])] = []
-        /// In how many candidates each stem occurs.
-        let documentFrequency = HashTable(capacity: 64)
+        var acronyms: [(stem: UInt32, letters: [UInt8])] = []
+        /// In how many candidates each stem id occurs.
+        var documentFrequency: [Int32] = []
         var bodyWords = 0
         /// For the measurements against the article.
         var firstParagraph = 0
         var lastParagraph = 0
-        var bestTitleOverlap = 0.0
+        /// Content stems in the title, and the most of them any sentence has.
+        var titleStems = 0
+        var bestTitleShared: Int32 = 0
 
-        func stems(of c: Candidate) -> ArraySlice<UInt64> { stems[c.stems] }
+        /// Share of the title's content stems in a sentence, at most 1.
+        func titleOverlap(_ c: Candidate) -> Double { min(1, Double(c.titleShared) / Double(max(titleStems, 1))) }
+        /// Percentile of a sentence's shared vocabulary within the article.
+        func centrality(_ c: Candidate) -> Double {
+            candidates.count > 1 ? Double(c.centralityRank) / Double(candidates.count - 1) : 1
+        }
+
+        func stems(of c: Candidate) -> ArraySlice<UInt32> { stems[c.stems] }
+
+        /// The id of a stem, new ones numbered in order.
+        mutating func intern(_ hash: UInt64) -> UInt32 {
+            if let id = stemIDs.value(hash) { return UInt32(id) }
+            let id = UInt32(stemHashes.count)
+            stemIDs.set(hash, Int32(bitPattern: id))
+            stemHashes.append(hash)
+            return id
+        }
+
+        /// Ids of stems (sorted, distinct); with `adding`, unknown stems get new ids, else they are left out.
+        mutating func ids(of hashes: [UInt64], adding: Bool) -> [UInt32] {
+            var result: [UInt32] = []
+            for h in hashes {
+                if adding { result.append(intern(h)) } else if let id = stemIDs.value(h) { result.append(UInt32(id)) }
+            }
+            _ = ClaimAnalyzer.sortUnique(&result, from: 0)
+            return result
+        }
     }
 
     /// Leading bullets that summarize the article: the bullets before its first paragraph
@@ -203,6 +238,12 @@ public final class ClaimAnalyzer {
 
     func measure(_ article: Article) -> Document {
         var doc = Document()
+        // Reserved up front from the size of the text, generously: capacity never touched costs
+        // no memory, while growing by doubling would hold the old and the new copy at once.
+        var bodyBytes = 0
+        for block in article.blocks where block.kind != .code && block.kind != .heading { bodyBytes += block.text.utf8.count }
+        doc.candidates.reserveCapacity(bodyBytes / 32 + 16)
+        doc.stems.reserveCapacity(bodyBytes / 4 + 64)
         let summary = Self.summaryBullets(article.blocks)
         var section = -1
         var paragraph = 0
@@ -224,10 +265,11 @@ public final class ClaimAnalyzer {
                 blockTokens.removeAll(keepingCapacity: true)
                 if isSummary {
                     tokenizer.tokenize(buffer, range: 0..<buffer.count, quoteDepth: &depth, into: &blockTokens)
-                    doc.bullets.append((b, contentStems(blockTokens[...])))
-                    for t in blockTokens where t.allCaps && t.length <= 5 && doc.acronyms.count < Self.maximumAcronyms
-                        && !doc.acronyms.contains(where: { $0.stem == t.stem }) {
-                        doc.acronyms.append((t.stem, buffer[Int(t.start)..<Int(t.end)].map { $0 | 0x20 }))
+                    doc.bullets.append((b, doc.ids(of: contentStems(blockTokens[...]), adding: true)))
+                    for t in blockTokens where t.allCaps && t.length <= 5 && doc.acronyms.count < Self.maximumAcronyms {
+                        let stem = doc.intern(t.stem)
+                        guard !doc.acronyms.contains(where: { $0.stem == stem }) else { continue }
+                        doc.acronyms.append((stem, buffer[Int(t.start)..<Int(t.end)].map { $0 | 0x20 }))
                     }
                     return
                 }
@@ -238,7 +280,9 @@ public final class ClaimAnalyzer {
                     let tokens = blockTokens[first...]
                     guard !tokens.isEmpty else { continue }
                     let stemStart = doc.stems.count
-                    extractor.measure(buffer, range: range, tokens: tokens, stems: &doc.stems)
+                    sentenceStems.removeAll(keepingCapacity: true)
+                    extractor.measure(buffer, range: range, tokens: tokens, stems: &sentenceStems)
+                    for h in sentenceStems { doc.stems.append(doc.intern(h)) }
                     let stemEnd = Self.sortUnique(&doc.stems, from: stemStart)
                     var c = Candidate(blockIndex: b, range: range, line: block.line, section: section,
                                       index: doc.candidates.count, paragraph: paragraph, wordCount: tokens.count,
@@ -276,7 +320,7 @@ public final class ClaimAnalyzer {
     }
 
     /// Sorts `values[from...]` and removes repeats; returns the new end.
-    static func sortUnique(_ values: inout [UInt64], from start: Int) -> Int {
+    static func sortUnique<T: Comparable>(_ values: inout [T], from start: Int) -> Int {
         guard values.count - start > 1 else { return values.count }
         values[start...].sort()
         var out = start + 1
@@ -365,7 +409,7 @@ public final class ClaimAnalyzer {
     }
 
     /// How many values two sorted arrays share.
-    static func sharedCount(_ a: ArraySlice<UInt64>, _ b: ArraySlice<UInt64>) -> Int {
+    static func sharedCount(_ a: ArraySlice<UInt32>, _ b: ArraySlice<UInt32>) -> Int {
         var i = a.startIndex, j = b.startIndex, shared = 0
         while i < a.endIndex && j < b.endIndex {
             if a[i] == b[j] { shared += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
@@ -383,9 +427,9 @@ public final class ClaimAnalyzer {
     func articleFeatures(_ values: inout [Double], _ c: Candidate, _ doc: Document) {
         let n = doc.candidates.count
         let k = c.index
-        values[Feature.titleOverlap.rawValue] = c.titleOverlap
-        values[Feature.titleBest.rawValue] = doc.bestTitleOverlap > 0 && c.titleOverlap == doc.bestTitleOverlap ? 1 : 0
-        values[Feature.centrality.rawValue] = c.centrality
+        values[Feature.titleOverlap.rawValue] = doc.titleOverlap(c)
+        values[Feature.titleBest.rawValue] = doc.bestTitleShared > 0 && c.titleShared == doc.bestTitleShared ? 1 : 0
+        values[Feature.centrality.rawValue] = doc.centrality(c)
         values[Feature.firstParagraph.rawValue] = c.paragraph == doc.firstParagraph ? 1 : 0
         values[Feature.firstSentence.rawValue] = k == 0 ? 1 : 0
         values[Feature.lead.rawValue] = k < 3 ? 1 : 0
@@ -400,29 +444,32 @@ public final class ClaimAnalyzer {
     func measureInArticle(_ doc: inout Document, article: Article) {
         let n = doc.candidates.count
         guard n > 0 else { return }
-        let title = contentStems(tokenizer.tokens(of: article.title)[...])
-        let titleCount = Double(max(title.count, 1))
+        let titleHashes = contentStems(tokenizer.tokens(of: article.title)[...])
+        doc.titleStems = titleHashes.count
+        let title = doc.ids(of: titleHashes, adding: false)  // a stem in no sentence is shared by none
         // In how many sentences each stem occurs.
-        for s in doc.stems { doc.documentFrequency.add(s, 1) }
+        doc.documentFrequency = [Int32](repeating: 0, count: doc.stemHashes.count)
+        for s in doc.stems { doc.documentFrequency[Int(s)] += 1 }
         // Centrality: how much of a sentence's vocabulary the rest of the article shares
         // (log document frequency of its stems, over the log of their number), as a
         // percentile within the article.
         var centrality = [Double](repeating: 0, count: n)
         for (k, c) in doc.candidates.enumerated() {
             var sum = 0.0
-            for s in doc.stems[c.stems] { sum += Self.logCount(Int(doc.documentFrequency.value(s) ?? 1)) }
-            centrality[k] = sum / (1 + Self.logCount(max(c.stems.count, 1)))
+            for s in doc.stems[c.stems] { sum += Self.logCount(Int(doc.documentFrequency[Int(s)])) }
+            // Rounded, so that sentences sharing the same vocabulary tie whatever order their
+            // stems were summed in (ties go to the later sentence, as below).
+            centrality[k] = (sum / (1 + Self.logCount(max(c.stems.count, 1))) * 1e9).rounded() / 1e9
         }
-        let order = (0..<n).sorted { (centrality[$0], $1) < (centrality[$1], $0) }
-        for (rank, k) in order.enumerated() {
-            doc.candidates[k].centrality = n > 1 ? Double(rank) / Double(n - 1) : 1
-        }
+        var order = Array(0..<Int32(n))  // 32-bit: a long article has millions of sentences
+        order.sort { (centrality[Int($0)], $1) < (centrality[Int($1)], $0) }
+        for (rank, k) in order.enumerated() { doc.candidates[Int(k)].centralityRank = Int32(rank) }
         doc.firstParagraph = doc.candidates[0].paragraph
         doc.lastParagraph = doc.candidates[n - 1].paragraph
         for k in 0..<n {
-            let shared = Self.sharedCount(doc.stems[doc.candidates[k].stems], title[...])
-            doc.candidates[k].titleOverlap = min(1, Double(shared) / titleCount)
-            doc.bestTitleOverlap = max(doc.bestTitleOverlap, doc.candidates[k].titleOverlap)
+            let shared = Int32(Self.sharedCount(doc.stems[doc.candidates[k].stems], title[...]))
+            doc.candidates[k].titleShared = shared
+            doc.bestTitleShared = max(doc.bestTitleShared, shared)
         }
         var values = [Double](repeating: 0, count: Feature.count)
         for k in 0..<n {
@@ -451,23 +498,26 @@ public final class ClaimAnalyzer {
     /// linear in long articles.
     func pick(_ doc: Document, count wanted: Int? = nil) -> [Int] {
         // What the loop below needs of each candidate, kept together: it visits them by score.
-        var order: [(score: Double, index: Int, stems: Range<Int>)] = []
+        var order: [(score: Double, index: Int32)] = []
         order.reserveCapacity(doc.candidates.count)
-        for c in doc.candidates where c.wordCount >= Self.minimumWords { order.append((c.score, c.index, c.stems)) }
+        for c in doc.candidates where c.wordCount >= Self.minimumWords { order.append((c.score, Int32(c.index))) }
         let count = wanted.map { min(max($0, 0), order.count) }
             ?? Self.claimCount(bodyWords: doc.bodyWords, sentences: order.count)
         guard count > 0 else { return [] }
         order.sort { $0.score != $1.score ? $0.score > $1.score : $0.index < $1.index }
         var picked: [Int] = []
         var isPicked = [Bool](repeating: false, count: doc.candidates.count)
-        var postingOf = HashTable(capacity: 64)  // stem -> index in postings
+        var postingOf = [Int32](repeating: -1, count: doc.stemHashes.count)  // stem id -> index in postings
         var postings: [[Int32]] = []  // picked positions (in `picked`) per stem
         var shared: [Int32] = []  // per picked position, for the current candidate
         var touched: [Int] = []
         var pickedStemCounts: [Int] = []
-        for (_, k, stemRange) in order where picked.count < count {
+        for (_, index) in order where picked.count < count {
+            let k = Int(index)
+            let stemRange = doc.candidates[k].stems
             for s in doc.stems[stemRange] {
-                guard let p = postingOf.value(s), postings[Int(p)].count <= Self.postingLimit else { continue }
+                let p = postingOf[Int(s)]
+                guard p >= 0, postings[Int(p)].count <= Self.postingLimit else { continue }
                 for q in postings[Int(p)] {
                     if shared[Int(q)] == 0 { touched.append(Int(q)) }
                     shared[Int(q)] += 1
@@ -487,18 +537,19 @@ public final class ClaimAnalyzer {
             shared.append(0)
             isPicked[k] = true
             for s in doc.stems[stemRange] {
-                if let p = postingOf.value(s) {
+                let p = postingOf[Int(s)]
+                if p >= 0 {
                     postings[Int(p)].append(position)
                 } else {
-                    postingOf.set(s, Int32(postings.count))
+                    postingOf[Int(s)] = Int32(postings.count)
                     postings.append([position])
                 }
             }
         }
         // If duplicates left too few, fill with the best remaining.
-        for (_, k, _) in order where picked.count < count && !isPicked[k] {
-            picked.append(k)
-            isPicked[k] = true
+        for (_, index) in order where picked.count < count && !isPicked[Int(index)] {
+            picked.append(Int(index))
+            isPicked[Int(index)] = true
         }
         return picked
     }

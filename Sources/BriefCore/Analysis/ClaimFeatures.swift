@@ -43,30 +43,60 @@ enum Feature: Int, CaseIterable, Sendable {
 /// One body sentence being scored. Only the weighted sum of its own measurements is kept
 /// (they are measured again for the few sentences whose reasons are shown), and its
 /// content stems are in `Document.stems`, so a long article costs no allocation per sentence.
+/// Stored in 32-bit fields (a 100 MB article has about a million of these; offsets fit,
+/// since articles are at most 1 GiB), with the usual `Int` views.
 struct Candidate {
-    var blockIndex: Int
-    /// UTF-8 offsets in the block's text, without surrounding whitespace.
-    var range: Range<Int>
-    var line: Int
-    /// Block index of the heading the sentence stands under, or -1.
-    var section: Int
-    /// Body sentence number (0-based, reading order) and paragraph number.
-    var index: Int
-    var paragraph: Int
-    var wordCount: Int
-    /// The sentence's distinct content stems, sorted: `Document.stems[stems]`.
-    var stems: Range<Int>
+    private var storedBlockIndex: Int32
+    private var rangeStart: Int32, rangeEnd: Int32
+    private var storedLine: Int32
+    private var storedSection: Int32
+    private var storedIndex: Int32
+    private var storedParagraph: Int32
+    private var storedWordCount: Int32
+    private var stemStart: Int32, stemEnd: Int32
     /// Bit k: the sentence spells out the summary bullets' k-th acronym.
     var acronyms: UInt32 = 0
+    /// How many of the title's content stems the sentence has.
+    var titleShared: Int32 = 0
+    /// Rank of the sentence's centrality within the article (0 = least central).
+    var centralityRank: Int32 = 0
+    private var storedQuoteDepth: Int16 = 0
     var paragraphStart = false
-    /// Quotation depth at the sentence's start (a quotation may span sentences).
-    var quoteDepth = 0
     /// The weighted sum of the measurements of the sentence alone, plus the bias.
     var localScore: Double = 0
-    /// Measured against the article: share of the title's stems, centrality percentile.
-    var titleOverlap: Double = 0
-    var centrality: Double = 0
     var score: Double = 0
+
+    init(blockIndex: Int, range: Range<Int>, line: Int, section: Int, index: Int, paragraph: Int, wordCount: Int,
+         stems: Range<Int>) {
+        storedBlockIndex = Int32(truncatingIfNeeded: blockIndex)
+        rangeStart = Int32(truncatingIfNeeded: range.lowerBound)
+        rangeEnd = Int32(truncatingIfNeeded: range.upperBound)
+        storedLine = Int32(clamping: line)
+        storedSection = Int32(truncatingIfNeeded: section)
+        storedIndex = Int32(truncatingIfNeeded: index)
+        storedParagraph = Int32(truncatingIfNeeded: paragraph)
+        storedWordCount = Int32(clamping: wordCount)
+        stemStart = Int32(truncatingIfNeeded: stems.lowerBound)
+        stemEnd = Int32(truncatingIfNeeded: stems.upperBound)
+    }
+
+    var blockIndex: Int { Int(storedBlockIndex) }
+    /// UTF-8 offsets in the block's text, without surrounding whitespace.
+    var range: Range<Int> { Int(rangeStart)..<Int(rangeEnd) }
+    var line: Int { Int(storedLine) }
+    /// Block index of the heading the sentence stands under, or -1.
+    var section: Int { Int(storedSection) }
+    /// Body sentence number (0-based, reading order) and paragraph number.
+    var index: Int { Int(storedIndex) }
+    var paragraph: Int { Int(storedParagraph) }
+    var wordCount: Int { Int(storedWordCount) }
+    /// The sentence's distinct content stems, sorted: `Document.stems[stems]`.
+    var stems: Range<Int> { Int(stemStart)..<Int(stemEnd) }
+    /// Quotation depth at the sentence's start (a quotation may span sentences).
+    var quoteDepth: Int {
+        get { Int(storedQuoteDepth) }
+        set { storedQuoteDepth = Int16(clamping: newValue) }
+    }
 }
 
 /// Measures sentences. Reuses its buffers: not thread-safe.

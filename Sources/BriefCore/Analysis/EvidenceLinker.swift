@@ -25,7 +25,7 @@ struct EvidenceLinker {
     /// A bullet's words to find, with their weights.
     struct Target {
         var block: Int
-        var stems: [UInt64]
+        var stems: [UInt32]
         var weights: [Double]
         var groups: [Int]  // synonym group per stem, or -1
         var acronymBits: [UInt32]  // bit of the matching acronym per stem, or 0
@@ -36,11 +36,13 @@ struct EvidenceLinker {
     func link(_ doc: ClaimAnalyzer.Document, article: Article) -> [Int: [OutlineNode.Evidence]] {
         guard !doc.bullets.isEmpty, !doc.candidates.isEmpty else { return [:] }
         let n = Double(doc.candidates.count)
-        func idf(_ stem: UInt64) -> Double { log(1 + n / Double(max(doc.documentFrequency.value(stem) ?? 1, 1))) }
+        func idf(_ stem: UInt32) -> Double { log(1 + n / Double(max(doc.documentFrequency[Int(stem)], 1))) }
+        // Synonym group of each stem id (looked up once per distinct stem, not per occurrence).
+        let stemGroups = doc.stemHashes.map { lexicon.synonymGroups[$0] ?? -1 }
 
         var targets: [Target] = doc.bullets.map { bullet in
             let weights = bullet.stems.map(idf)
-            let groups = bullet.stems.map { lexicon.synonymGroups[$0] ?? -1 }
+            let groups = bullet.stems.map { stemGroups[Int($0)] }
             let bits: [UInt32] = bullet.stems.map { stem in
                 guard let k = doc.acronyms.firstIndex(where: { $0.stem == stem }) else { return 0 }
                 return 1 << UInt32(k)
@@ -49,7 +51,7 @@ struct EvidenceLinker {
                           acronymBits: bits, total: weights.reduce(0, +))
         }
 
-        func support(_ t: Target, stems: ArraySlice<UInt64>, groups: [Int], acronyms: UInt32) -> Double {
+        func support(_ t: Target, stems: ArraySlice<UInt32>, groups: [Int], acronyms: UInt32) -> Double {
             guard t.total > 0 else { return 0 }
             var found = 0.0
             for (j, s) in t.stems.enumerated() {
@@ -62,9 +64,11 @@ struct EvidenceLinker {
             return found / t.total
         }
 
-        func groups(of stems: ArraySlice<UInt64>) -> [Int] {
+        func groups(of stems: ArraySlice<UInt32>) -> [Int] {
             var result: [Int] = []
-            for s in stems { if let g = lexicon.synonymGroups[s], !result.contains(g) { result.append(g) } }
+            for s in stems where stemGroups[Int(s)] >= 0 && !result.contains(stemGroups[Int(s)]) {
+                result.append(stemGroups[Int(s)])
+            }
             return result
         }
 
@@ -72,7 +76,7 @@ struct EvidenceLinker {
         var start = 0
         while start < doc.candidates.count {
             var end = start
-            var paragraphStems: [UInt64] = []
+            var paragraphStems: [UInt32] = []
             var paragraphAcronyms: UInt32 = 0
             while end < doc.candidates.count, doc.candidates[end].paragraph == doc.candidates[start].paragraph {
                 paragraphStems.append(contentsOf: doc.stems(of: doc.candidates[end]))
@@ -119,7 +123,7 @@ struct EvidenceLinker {
         if best.count > maximumEvidence { best.removeLast() }
     }
 
-    static func binaryContains(_ sorted: ArraySlice<UInt64>, _ value: UInt64) -> Bool {
+    static func binaryContains(_ sorted: ArraySlice<UInt32>, _ value: UInt32) -> Bool {
         var lo = sorted.startIndex, hi = sorted.endIndex
         while lo < hi {
             let mid = (lo + hi) / 2

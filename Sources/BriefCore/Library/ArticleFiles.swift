@@ -43,6 +43,13 @@ public enum ArticleFiles {
         return .success([path])
     }
 
+    /// The size in bytes of a regular file, or nil.
+    public static func size(_ path: String) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        return Int(info.st_size)
+    }
+
     /// Reads a whole article file (or standard input for "-").
     public static func read(_ path: String) -> Result<[UInt8], ArticleFileError> {
         if path == "-" { return readAll(fd: 0, path: "-", expected: 0) }
