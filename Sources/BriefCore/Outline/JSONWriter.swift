@@ -38,6 +38,11 @@ public struct JSONWriter {
             var i = 0
             var run = 0  // start of the pending run of bytes copied as they are
             while i < n {
+                // Eight plain ASCII bytes at a time (most text needs no escape at all).
+                if i + 8 <= n, Self.isPlainASCII(UnsafeRawPointer(utf8.baseAddress! + i).loadUnaligned(as: UInt64.self)) {
+                    i += 8
+                    continue
+                }
                 let b = utf8[i]
                 var escape: UInt32? = nil
                 var length = 1
@@ -71,6 +76,19 @@ public struct JSONWriter {
             if run < n { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<n])) }
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether eight bytes are all printable ASCII other than `"` and `\\` (0x20…0x7E):
+    /// no byte below 0x20, none at or above 0x7F, none equal to 0x22 or 0x5C (SWAR tests).
+    @inline(__always)
+    static func isPlainASCII(_ w: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let below20 = (w &- ones &* 0x20) & ~w & highs
+        let atLeast7F = (w &+ ones &* 0x01) & highs | (w & highs)
+        let quote = w ^ (ones &* 0x22), backslash = w ^ (ones &* 0x5C)
+        let hasQuote = (quote &- ones) & ~quote & highs
+        let hasBackslash = (backslash &- ones) & ~backslash & highs
+        return (below20 | atLeast7F | hasQuote | hasBackslash) == 0
     }
 
     public mutating func int(_ n: Int) {

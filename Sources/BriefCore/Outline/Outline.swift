@@ -79,56 +79,60 @@ public struct Outline: Sendable, Equatable {
     }
 }
 
-/// Builds the tree with reference boxes (children are appended to open parents), then
-/// freezes it into value nodes.
+/// Builds the tree in one pass over the blocks: nodes go into a flat list with the index of
+/// their parent, then each node, taken from last to first, moves into its parent's children
+/// (a child always comes after its parent, so it is complete by then).
 enum OutlineBuilder {
-    final class Box {
-        var node: OutlineNode
-        var children: [Box] = []
-        init(_ node: OutlineNode) { self.node = node }
-
-        func freeze() -> OutlineNode {
-            var result = node
-            result.children = children.map { $0.freeze() }
-            return result
-        }
-    }
-
     static func build(_ blocks: [Block]) -> [OutlineNode] {
-        let root = Box(OutlineNode(kind: .section, text: "", line: 0, level: 0, blockIndex: -1))
-        var sections: [Box] = []
-        var bullets: [Box] = []
+        var nodes: [OutlineNode] = []
+        var parents: [Int32] = []  // -1: a top-level node
+        nodes.reserveCapacity(blocks.count)
+        parents.reserveCapacity(blocks.count)
+        var sections: [Int] = []  // open sections, outermost first (indices into `nodes`)
+        var bullets: [Int] = []  // open bullets
+        func add(_ node: OutlineNode, under parent: Int?) -> Int {
+            nodes.append(node)
+            parents.append(Int32(parent ?? -1))
+            return nodes.count - 1
+        }
         for (index, block) in blocks.enumerated() {
-            let container = sections.last ?? root
+            let container = sections.last
             switch block.kind {
             case .heading:
-                while let last = sections.last, last.node.level >= block.level { sections.removeLast() }
-                let box = Box(OutlineNode(kind: .section, text: block.text, line: block.line, level: block.level,
-                                          blockIndex: index))
-                (sections.last ?? root).children.append(box)
-                sections.append(box)
+                while let last = sections.last, nodes[last].level >= block.level { sections.removeLast() }
+                let node = OutlineNode(kind: .section, text: block.text, line: block.line, level: block.level,
+                                       blockIndex: index)
+                sections.append(add(node, under: sections.last))
                 bullets.removeAll()
             case .bullet:
-                while let last = bullets.last, last.node.level >= block.level { bullets.removeLast() }
-                let box = Box(OutlineNode(kind: .bullet, text: block.text, line: block.line, level: block.level,
-                                          blockIndex: index))
-                (bullets.last ?? container).children.append(box)
-                bullets.append(box)
+                while let last = bullets.last, nodes[last].level >= block.level { bullets.removeLast() }
+                let node = OutlineNode(kind: .bullet, text: block.text, line: block.line, level: block.level,
+                                       blockIndex: index)
+                bullets.append(add(node, under: bullets.last ?? container))
             case .paragraph where block.level > 0:
                 // A later paragraph of a list item belongs to that item.
-                while let last = bullets.last, last.node.level > block.level { bullets.removeLast() }
-                let box = Box(OutlineNode(kind: .paragraph, text: block.text, line: block.line, level: 0,
-                                          blockIndex: index))
-                (bullets.last ?? container).children.append(box)
+                while let last = bullets.last, nodes[last].level > block.level { bullets.removeLast() }
+                let node = OutlineNode(kind: .paragraph, text: block.text, line: block.line, level: 0,
+                                       blockIndex: index)
+                _ = add(node, under: bullets.last ?? container)
             case .paragraph, .quote, .code:
                 bullets.removeAll()
                 let kind: OutlineNode.Kind = block.kind == .quote ? .quote : block.kind == .code ? .code : .paragraph
                 let text = block.kind == .code ? collapseWhitespace(Array(block.text.utf8)) : block.text
-                container.children.append(Box(OutlineNode(kind: kind, text: text, line: block.line,
-                                                          level: block.kind == .quote ? block.level : 0,
-                                                          blockIndex: index)))
+                _ = add(OutlineNode(kind: kind, text: text, line: block.line,
+                                    level: block.kind == .quote ? block.level : 0, blockIndex: index),
+                        under: container)
             }
         }
-        return root.children.map { $0.freeze() }
+        var top: [OutlineNode] = []
+        let placeholder = OutlineNode(kind: .paragraph, text: "", line: 0, level: 0, blockIndex: -1)
+        for i in nodes.indices.reversed() {
+            var node = placeholder
+            swap(&node, &nodes[i])  // moved out, not copied
+            node.children.reverse()  // appended last to first
+            if parents[i] >= 0 { nodes[Int(parents[i])].children.append(node) } else { top.append(node) }
+        }
+        top.reverse()
+        return top
     }
 }

@@ -135,6 +135,8 @@ extension InlineParser {
     private mutating func indexBacktickRuns() {
         var i = 0
         let n = input.count
+        // The next run of each length, by length; short runs in an array (no hashing), long ones in a dictionary.
+        var lastOfShortLength = [Int](repeating: -1, count: 16)
         var lastOfLength: [Int: Int] = [:]
         while i < n {
             if input[i] == UInt8(ascii: "`") {
@@ -148,8 +150,13 @@ extension InlineParser {
         }
         for k in stride(from: backtickRuns.count - 1, through: 0, by: -1) {
             let length = backtickRuns[k].length
-            backtickRuns[k].next = lastOfLength[length] ?? -1
-            lastOfLength[length] = k
+            if length < lastOfShortLength.count {
+                backtickRuns[k].next = lastOfShortLength[length]
+                lastOfShortLength[length] = k
+            } else {
+                backtickRuns[k].next = lastOfLength[length] ?? -1
+                lastOfLength[length] = k
+            }
         }
     }
 
@@ -168,13 +175,15 @@ extension InlineParser {
             return end
         }
         let closer = backtickRuns[run.next]
-        var content = Array(input[end..<closer.pos])
-        for idx in content.indices where content[idx] == 0x0A { content[idx] = 0x20 }
-        if content.count >= 2, content.first == 0x20, content.last == 0x20,
-           content.contains(where: { $0 != 0x20 }) {
-            content.removeFirst(); content.removeLast()
+        // Line ends read as spaces; one space is stripped from each end when both ends have
+        // one and the content is not all spaces.
+        var lower = end, upper = closer.pos
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A }
+        if upper - lower >= 2, isSpace(input[lower]), isSpace(input[upper - 1]),
+           input[lower..<upper].contains(where: { !isSpace($0) }) {
+            lower += 1; upper -= 1
         }
-        out.append(contentsOf: content)
+        for b in input[lower..<upper] { out.append(b == 0x0A ? 0x20 : b) }
         return closer.pos + closer.length
     }
 
