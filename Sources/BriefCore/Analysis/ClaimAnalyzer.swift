@@ -275,9 +275,10 @@ public final class ClaimAnalyzer {
                 }
                 for range in ranges {
                     let startDepth = depth
-                    let first = blockTokens.count
+                    // One sentence's tokens at a time: a 10 MB paragraph must not hold millions.
+                    blockTokens.removeAll(keepingCapacity: true)
                     tokenizer.tokenize(buffer, range: range, quoteDepth: &depth, into: &blockTokens)
-                    let tokens = blockTokens[first...]
+                    let tokens = blockTokens[...]
                     guard !tokens.isEmpty else { continue }
                     let stemStart = doc.stems.count
                     sentenceStems.removeAll(keepingCapacity: true)
