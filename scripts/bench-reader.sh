@@ -17,26 +17,7 @@ work=$(mktemp -d)
 socket=brief-bench-$$
 trap 'tmux -L $socket kill-server 2>/dev/null || true; rm -rf "$work"' EXIT INT TERM
 
-python3 - "$work/huge.md" "$size_mb" <<'PY'
-import random, sys
-random.seed(4)
-words = ("the market signals that policy should reflect a deeper shift in how ports insurers and "
-         "shipping lines price risk while regulators argue about subsidies and the real question "
-         "is whether demand will hold").split()
-out, size, n = ["# A Very Long Read About Everything", ""], 0, 0
-while size < int(sys.argv[2]) * 1024 * 1024:
-    if n % 60 == 0:
-        out += [f"## Section {n // 60 + 1}", ""]
-    sentences = []
-    for _ in range(4):
-        s = " ".join(random.choice(words) for _ in range(random.randint(12, 24)))
-        sentences.append(s[0].upper() + s[1:] + ".")
-    p = " ".join(sentences)
-    out += [p, ""]
-    size += len(p) + 2
-    n += 1
-open(sys.argv[1], "w").write("\n".join(out))
-PY
+python3 scripts/make-long-article.py "$size_mb" "$work/huge.md"
 bytes=$(wc -c < "$work/huge.md")
 
 log=$work/timing.log

@@ -17,6 +17,9 @@ public enum Effect: Sendable, Equatable {
     case exportNotes(path: String)
     /// Edit `text` in $VISUAL/$EDITOR, then save it to `target` (`AppState.noteEdited`).
     case editNoteExternally(path: String, title: String, target: NoteTarget, text: String)
+    /// Only the beginning of the large article at `path` is parsed yet and its end was asked
+    /// for: parse its end, `update` to it and `showEnd`.
+    case showEnd(path: String)
 }
 
 /// A line being typed at the bottom: the library filter or a search.
@@ -224,6 +227,13 @@ public struct AppState: Sendable {
         self.reader = reader
     }
 
+    /// Shows the last screen of the open article.
+    public mutating func showEnd() {
+        guard var reader else { return }
+        reader.top = max(Position(item: 0, offset: 0), reader.layout.lastTop(height: geometry.textHeight))
+        self.reader = reader
+    }
+
     /// Puts in a new version of the open article (the same blocks, now with its analysis),
     /// keeping the view where it is; a search is run again on the new document.
     public mutating func update(_ document: ReaderDocument) {
@@ -415,7 +425,9 @@ public struct AppState: Sendable {
         case .pageDown: scroll(max(1, height - 1))
         case .pageUp: scroll(-max(1, height - 1))
         case .top: reader.top = Position(item: 0, offset: 0)
-        case .bottom: reader.top = max(reader.top, layout.lastTop(height: height))
+        case .bottom:
+            reader.top = max(reader.top, layout.lastTop(height: height))
+            if reader.document.preview == .head { return [.showEnd(path: reader.document.path)] }
         case .nextKeyPoint, .previousKeyPoint:
             let points = reader.document.keyPoints
             guard !points.isEmpty else {

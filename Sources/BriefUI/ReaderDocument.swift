@@ -80,9 +80,20 @@ public final class ReaderDocument: @unchecked Sendable {
         self.init(path: path, article: article, analysis: analysis)
     }
 
-    public init(path: String, article: Article, analysis: ArticleAnalysis) {
+    /// Which part of a large article this is while its whole parse is still running.
+    public enum Preview: Sendable {
+        /// Its beginning (what opens first).
+        case head
+        /// Its end (shown when `G` is pressed before the whole parse arrives); block lines
+        /// are those of the file.
+        case tail
+    }
+    public let preview: Preview?
+
+    public init(path: String, article: Article, analysis: ArticleAnalysis, preview: Preview? = nil) {
         self.path = path
         self.article = article
+        self.preview = preview
         var items = [LayoutItem(kind: .title, text: article.title, level: 1, blockIndex: nil)]
         let meta = [article.byline, article.dateline].compactMap { $0 }.filter { !$0.isEmpty }
         if !meta.isEmpty {

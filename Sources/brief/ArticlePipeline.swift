@@ -79,7 +79,7 @@ enum ArticlePipeline {
         let queue = WorkQueue(items: items, window: 4 * jobs)
         var threads: [pthread_t] = []
         for _ in 0..<min(jobs, fileCount) {
-            let work = Box {
+            let thread = startThread {
                 let context = makeContext()
                 while let (index, item) = queue.next() {
                     if case .file(let file) = item, file != "-", ArticleFiles.size(file) ?? 0 >= largeFile {
@@ -91,17 +91,7 @@ enum ArticlePipeline {
                     queue.finish(index, message.map { .failure($0) } ?? .output(bytes))
                 }
             }
-            var thread = pthread_t()
-            let started = pthread_create(&thread, nil, { raw in
-                let work = Unmanaged<Box>.fromOpaque(raw!).takeRetainedValue()
-                work.body()
-                return nil
-            }, Unmanaged.passRetained(work).toOpaque())
-            if started == 0 {
-                threads.append(thread)
-            } else {
-                Unmanaged.passUnretained(work).release()  // balance the retain the thread never took
-            }
+            if let thread { threads.append(thread) }
         }
         if threads.isEmpty {  // no thread could start: do it all here
             for item in items { stream(item) }
@@ -123,12 +113,6 @@ enum ArticlePipeline {
     enum Item: Sendable {
         case file(String)
         case failure(String)
-    }
-
-    /// A closure to run on a new thread.
-    final class Box: @unchecked Sendable {
-        let body: () -> Void
-        init(_ body: @escaping () -> Void) { self.body = body }
     }
 
     /// Hands out items in order to the workers and collects their results for the writer.

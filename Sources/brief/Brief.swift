@@ -19,6 +19,47 @@ struct Brief: ParsableCommand {
         subcommands: [ReadCommand.self, OutlineCommand.self, ClaimsCommand.self, NotesCommand.self],
         defaultSubcommand: ReadCommand.self
     )
+
+    /// The two commands people run most, `brief PATH…` and `brief outline [--format F] PATH…`,
+    /// start without the argument parser: setting it up (it reflects over every command)
+    /// takes longer than showing the first screen. Anything else, and any flag, goes to it.
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let isPath = { (a: String) in a == "-" || !a.hasPrefix("-") }
+        do {
+            if let first = arguments.first, !["read", "outline", "claims", "notes", "help"].contains(first),
+               arguments.allSatisfy(isPath) {
+                try ReadCommand.open(arguments)
+                Glibc.exit(0)
+            }
+            if arguments.first == "outline" {
+                var paths: [String] = []
+                var format = OutputFormat.text
+                var rest = arguments.dropFirst()
+                var plain = true
+                while let a = rest.popFirst() {
+                    if a == "--format", let value = rest.popFirst(), let f = OutputFormat(rawValue: value) {
+                        format = f
+                    } else if isPath(a) {
+                        paths.append(a)
+                    } else {
+                        plain = false
+                        break
+                    }
+                }
+                if plain && !paths.isEmpty {
+                    try printOutlines(paths, format: format)
+                    Glibc.exit(0)
+                }
+            }
+        } catch let code as ExitCode {
+            Glibc.exit(code.rawValue)
+        } catch {
+            Output.error("\(error)")
+            Glibc.exit(1)
+        }
+        main(nil)
+    }
 }
 
 struct ReadCommand: ParsableCommand {
@@ -31,6 +72,11 @@ struct ReadCommand: ParsableCommand {
     var paths: [String] = []
 
     mutating func run() throws {
+        try Self.open(paths)
+    }
+
+    /// Shows `paths` in the reader, or prints their outlines when not on a terminal.
+    static func open(_ paths: [String]) throws {
         var targets = paths
         if targets.isEmpty {
             guard ArticleFiles.isDirectory("Articles") else {

@@ -49,20 +49,28 @@ enum ReaderApp {
         // A position beyond the preview of a large article, applied when the whole parse arrives.
         var positionBeyondPreview: ReadingRecord?
         if singleFile, let document = state.reader?.document {
-            positionBeyondPreview = reopen(&state, document, store: &store, isPreview: analysis != nil)
+            // Saved after the first screen is drawn: the write is synced to disk, which can take long.
+            positionBeyondPreview = reopen(&state, document, store: &store, isPreview: analysis != nil, saveNow: false)
             loadNotes(&state, store: notes)
         }
 
         var keyTime: UInt64? = nil
         var lastKey = ""
+        /// Whether the preview of the end of a large article is shown (see `Effect.showEnd`).
+        var showingTail = false
         var firstDraw = true
         var needsDraw = true
         while true {
             if needsDraw { terminal.draw(AppView.render(state)) }
             needsDraw = false
+            analysis?.start()
             if firstDraw {
                 timing?.write("first-screen", since: timing!.start)
                 firstDraw = false
+                if singleFile {
+                    save(store, &state)
+                    needsDraw = state.message != nil
+                }
             }
             if let started = keyTime {
                 timing?.write("key", since: started, detail: lastKey)
@@ -87,9 +95,33 @@ enum ReaderApp {
                 terminal.end()
                 return 128 + SIGHUP
             }
+            if let pending = analysis, let failure = pending.takeFailure() {
+                // The beginning stays on screen; nothing more will come.
+                state.message = "only the beginning is shown: \(failure)"
+                state.busy = nil
+                analysis = nil
+                needsDraw = true
+            }
             if let pending = analysis, let (document, isFinal) = pending.take() {
                 needsDraw = true
+                // Over the preview of the end, keep the same source line in view.
+                let tailPlace = state.reader.flatMap { reader -> (line: Int, offset: Int)? in
+                    guard reader.document.preview == .tail else { return nil }
+                    let (block, offset) = reader.document.block(of: reader.top)
+                    let blocks = reader.document.article.blocks
+                    return blocks.isEmpty ? nil : (blocks[max(0, min(block, blocks.count - 1))].line, offset)
+                }
                 state.update(document)
+                showingTail = false
+                if let tailPlace {
+                    let blocks = document.article.blocks
+                    var low = 0, high = blocks.count  // first block at or after the line
+                    while low < high {
+                        let mid = (low + high) / 2
+                        if blocks[mid].line < tailPlace.line { low = mid + 1 } else { high = mid }
+                    }
+                    state.show(document.position(block: min(low, max(0, blocks.count - 1)), offset: tailPlace.offset))
+                }
                 if let record = positionBeyondPreview {
                     state.show(document.position(block: record.block, offset: record.offset))
                     positionBeyondPreview = nil
@@ -125,6 +157,7 @@ enum ReaderApp {
                     terminal.end()
                     return failed ? 1 : 0
                 case .open(let path):
+                    showingTail = false
                     if let (document, pending) = loadDocument(path, quiet: true, timing: nil) {
                         analysis = pending
                         state.busy = pending == nil ? nil : "reading"
@@ -134,7 +167,9 @@ enum ReaderApp {
                         state.message = "cannot open \(path.withoutControls)"
                     }
                 case .saveReading(let path, let block, let offset):
-                    // Left before the whole parse arrived: keep the remembered place.
+                    // Left before the whole parse arrived: keep the remembered place. (Block
+                    // numbers of the preview of the end are not the article's.)
+                    if showingTail { break }
                     store?.update(path, positionBeyondPreview ?? ReadingRecord(block: block, offset: offset, read: true))
                     positionBeyondPreview = nil
                     save(store, &state)
@@ -144,6 +179,13 @@ enum ReaderApp {
                     state.resize(width: size.width, height: size.height)
                 case .redraw:
                     terminal.invalidate()
+                case .showEnd(let path):
+                    // Only the beginning is parsed yet: show a parse of the end until the whole is in.
+                    guard let pending = analysis, pending.path == path, let tail = pending.tail() else { break }
+                    state.update(tail)
+                    state.showEnd()
+                    positionBeyondPreview = nil
+                    showingTail = true
                 case .changeNotes(let path, let title, let change):
                     changeNotes(&state, store: notes, path: path, title: title, change: change)
                 case .exportNotes(let path):
@@ -294,18 +336,19 @@ enum ReaderApp {
     /// Shows `document` at its remembered position and marks it read. Returns the
     /// remembered position when `document` is a preview too short to show it.
     private static func reopen(_ state: inout AppState, _ document: ReaderDocument, store: inout ReadingStateStore?,
-                               isPreview: Bool = false) -> ReadingRecord? {
+                               isPreview: Bool = false, saveNow: Bool = true) -> ReadingRecord? {
         let record = store?.record(for: document.path)
         state.open(document, at: record.map { document.position(block: $0.block, offset: $0.offset) })
         let read = ReadingRecord(block: record?.block ?? -1, offset: record?.offset ?? 0, read: true)
         store?.update(document.path, read)
-        save(store, &state)
+        if saveNow { save(store, &state) }
         let beyond = isPreview && read.block >= document.article.blocks.count - 1
         return beyond ? read : nil
     }
 
     private static func remember(_ state: AppState, in store: inout ReadingStateStore?) {
-        guard let (path, block, offset) = state.readingPosition else { return }
+        // Block numbers of the preview of the end are not the article's: keep what was remembered.
+        guard state.reader?.document.preview != .tail, let (path, block, offset) = state.readingPosition else { return }
         store?.update(path, ReadingRecord(block: block, offset: offset, read: true))
         try? store?.save()
     }
@@ -319,28 +362,43 @@ enum ReaderApp {
     /// in the background (the returned handle) and replace it as they finish.
     static func loadDocument(_ path: String, quiet: Bool = false,
                              timing: TimingLog?) -> (ReaderDocument, BackgroundAnalysis?)? {
+        let fileName = path == "-" ? nil : path
+        // A large file: only its beginning is read before the first screen; the rest is read
+        // in the background (reading 20 MB takes longer than showing a screen).
+        if path != "-", let size = ArticleFiles.size(path), size >= backgroundAnalysisSize,
+           case .success(let head) = ArticleFiles.readPrefix(path, count: previewSize) {
+            timing?.write("read", since: timing!.start)
+            let preview = ArticleParser.parse(bytes: head[..<previewEnd(head)], fileName: fileName)
+            let document = ReaderDocument(path: path, article: preview, analysis: ArticleAnalysis(claims: [], evidence: [:]),
+                                          preview: .head)
+            timing?.write("preview", since: timing!.start)
+            return (document, BackgroundAnalysis(path: path, bytes: nil, fileName: fileName, title: preview.title))
+        }
         switch ArticleFiles.read(path) {
         case .failure(let error):
             if !quiet { Output.error(error.description) }
             return nil
         case .success(let bytes):
             timing?.write("read", since: timing!.start)
-            let fileName = path == "-" ? nil : path
             if bytes.count < backgroundAnalysisSize {
                 let article = ArticleParser.parse(bytes: bytes, fileName: fileName)
                 return (ReaderDocument(path: path, article: article), nil)
             }
             let preview = ArticleParser.parse(bytes: bytes[..<previewEnd(bytes)], fileName: fileName)
-            let document = ReaderDocument(path: path, article: preview, analysis: ArticleAnalysis(claims: [], evidence: [:]))
+            let document = ReaderDocument(path: path, article: preview, analysis: ArticleAnalysis(claims: [], evidence: [:]),
+                                          preview: .head)
             timing?.write("preview", since: timing!.start)
-            return (document, BackgroundAnalysis(path: path, bytes: bytes, fileName: fileName))
+            return (document, BackgroundAnalysis(path: path, bytes: bytes, fileName: fileName, title: preview.title))
         }
     }
 
+    /// How much of a large article the previews of its beginning and its end parse.
+    static let previewSize = 64 << 10
+
     /// Where the preview of a large article ends: at a blank line (or else a line end)
-    /// before 256 KiB, so its blocks are those of the whole parse.
+    /// before `previewSize`, so its blocks are those of the whole parse.
     static func previewEnd(_ bytes: [UInt8]) -> Int {
-        let limit = min(bytes.count, 256 << 10)
+        let limit = min(bytes.count, previewSize)
         var lineEnd: Int?
         var i = limit - 1
         while i > 0 {
@@ -351,6 +409,33 @@ enum ReaderApp {
             i -= 1
         }
         return lineEnd ?? limit
+    }
+
+    /// Where the preview of a large article's end starts: just after a blank line (or else a
+    /// line end) in its last `previewSize` bytes, so its blocks are (nearly always) those of the whole parse.
+    static func tailStart(_ bytes: [UInt8]) -> Int {
+        guard bytes.count > previewSize else { return 0 }
+        var lineStart: Int?
+        var i = bytes.count - previewSize
+        while i + 1 < bytes.count {
+            if bytes[i] == 0x0A {
+                if bytes[i + 1] == 0x0A { return i + 2 }
+                if lineStart == nil { lineStart = i + 1 }
+            }
+            i += 1
+        }
+        return lineStart ?? bytes.count - previewSize
+    }
+
+    /// Line breaks in some bytes as the parser counts them: LF, CR LF, or a CR alone.
+    static func lineBreaks(_ bytes: ArraySlice<UInt8>) -> Int {
+        bytes.withUnsafeBufferPointer { b in
+            var count = 0
+            for byte in b { count &+= byte == 0x0A ? 1 : 0 }  // a loop the compiler vectorizes
+            guard let base = b.baseAddress, memchr(base, 0x0D, b.count) != nil else { return count }
+            for k in b.indices where b[k] == 0x0D && (k + 1 == b.count || b[k + 1] != 0x0A) { count += 1 }
+            return count
+        }
     }
 
     /// One entry per article; a file of a folder that cannot be read is listed with the reason,
@@ -382,25 +467,101 @@ struct EditorFailure: Error, CustomStringConvertible {
 /// The whole parse of a large article and then its analysis, on another thread;
 /// `take()` returns the newest document not yet taken.
 final class BackgroundAnalysis: Sendable {
-    private let result = Mutex<(document: ReaderDocument?, analysed: Bool)>((nil, false))
+    private struct Progress {
+        var document: ReaderDocument?
+        var analysed = false
+        /// The preview of the end, ready before the whole parse.
+        var tail: ReaderDocument?
+        /// Why the rest of the article could not be read.
+        var failure: String?
+    }
+    private let progress = Mutex(Progress())
+    private let started = Mutex(false)
+    let path: String
+    private let bytes: [UInt8]?
+    private let fileName: String?
+    private let title: String
 
-    init(path: String, bytes: [UInt8], fileName: String?) {
-        Task.detached { [self] in
+    /// Will read the article (unless `bytes` are given), parse its end, then the whole of it,
+    /// then analyse it, on another thread, once `start` is called.
+    init(path: String, bytes: [UInt8]?, fileName: String?, title: String) {
+        self.path = path
+        self.bytes = bytes
+        self.fileName = fileName
+        self.title = title
+    }
+
+    /// Starts the work (once; later calls do nothing). The reader calls it after drawing the
+    /// first screen, so that the work does not delay it; the thread runs at a lower priority,
+    /// so that keys are handled at once while it works.
+    func start() {
+        guard started.withLock({ let was = $0; $0 = true; return !was }) else { return }
+        let (path, bytes, fileName, title) = (path, bytes, fileName, title)
+        let ran = startThread(niceness: 5) { [self] in
+            let given = bytes
+            let bytes: [UInt8]
+            if let given {
+                bytes = given
+            } else {
+                switch ArticleFiles.read(path) {
+                case .success(let read): bytes = read
+                case .failure(let error):
+                    self.progress.withLock { $0.failure = error.description }
+                    return
+                }
+            }
+            let tail = Self.tail(of: bytes, path: path, fileName: fileName, title: title)
+            self.progress.withLock { $0.tail = tail }
             let article = ArticleParser.parse(bytes: bytes, fileName: fileName)
             let parsed = ReaderDocument(path: path, article: article, analysis: ArticleAnalysis(claims: [], evidence: [:]))
             parsed.prepareSearch()
-            result.withLock { $0.document = parsed }
+            self.progress.withLock { $0.document = parsed }
             let analysed = ReaderDocument(path: path, article: article, analysis: ClaimAnalyzer().analyze(article))
             analysed.prepareSearch()
-            result.withLock { $0 = (analysed, true) }
+            self.progress.withLock { $0.document = analysed; $0.analysed = true }
         }
+        if let ran { pthread_detach(ran) } else { progress.withLock { $0.failure = "no thread to read it" } }
+    }
+
+    /// A parse of the end of the article (its last `previewSize` bytes, from a blank line),
+    /// with the file's line numbers and the given title, for `G` before the whole parse is in.
+    static func tail(of bytes: [UInt8], path: String, fileName: String?, title: String) -> ReaderDocument {
+        let start = ReaderApp.tailStart(bytes)
+        let parsed = ArticleParser.parse(bytes: bytes[start...], fileName: fileName)
+        let linesBefore = ReaderApp.lineBreaks(bytes[..<start])
+        var blocks = parsed.blocks
+        for i in blocks.indices { blocks[i].line += linesBefore }
+        let article = Article(title: title, titleLine: nil, byline: nil, dateline: nil, reading: parsed.reading,
+                              blocks: blocks)
+        return ReaderDocument(path: path, article: article, analysis: ArticleAnalysis(claims: [], evidence: [:]),
+                              preview: .tail)
+    }
+
+    /// The preview of the end, waiting (at most two seconds) for the file to be read;
+    /// nil if it could not be.
+    func tail() -> ReaderDocument? {
+        for _ in 0..<2000 {
+            let (tail, failed) = progress.withLock { ($0.tail, $0.failure != nil) }
+            if let tail { return tail }
+            if failed { return nil }
+            usleep(1000)
+        }
+        return nil
     }
 
     /// The newest document, and whether it is the last (analysed) one.
     func take() -> (document: ReaderDocument, isFinal: Bool)? {
-        result.withLock { value in
+        progress.withLock { value in
             defer { value.document = nil }
             return value.document.map { ($0, value.analysed) }
+        }
+    }
+
+    /// Why the rest of the article could not be read, once.
+    func takeFailure() -> String? {
+        progress.withLock { value in
+            defer { value.failure = nil }
+            return value.failure
         }
     }
 }

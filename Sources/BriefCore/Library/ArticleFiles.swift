@@ -69,9 +69,50 @@ public enum ArticleFiles {
         return readAll(fd: fd, path: path, expected: Int(info.st_size))
     }
 
+    /// The first `count` bytes of a regular file (fewer if it is shorter): enough to show
+    /// the beginning of a large article before the rest is read.
+    public static func readPrefix(_ path: String, count: Int) -> Result<[UInt8], ArticleFileError> {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { return .failure(error(path, errno)) }
+        defer { close(fd) }
+        var failure: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: max(count, 0)) { buffer, filled in
+            filled = readFully(fd, into: buffer, failure: &failure)
+        }
+        return failure == 0 ? .success(bytes) : .failure(error(path, failure))
+    }
+
+    /// Reads into `buffer` until it is full or the file ends; returns how much was read
+    /// (with `failure` set to errno on an error).
+    private static func readFully(_ fd: Int32, into buffer: UnsafeMutableBufferPointer<UInt8>,
+                                  failure: inout Int32) -> Int {
+        var filled = 0
+        while filled < buffer.count {
+            let n = Glibc.read(fd, buffer.baseAddress! + filled, buffer.count - filled)
+            if n < 0 {
+                if errno == EINTR { continue }
+                failure = errno
+                break
+            }
+            if n == 0 { break }
+            filled += n
+        }
+        return filled
+    }
+
     private static func readAll(fd: Int32, path: String, expected: Int) -> Result<[UInt8], ArticleFileError> {
+        // A regular file goes straight into an array of its size (one copy, no chunks);
+        // what comes after (a growing file, standard input) is read in chunks below.
+        var failure: Int32 = 0
         var bytes = [UInt8]()
-        bytes.reserveCapacity(expected + 1)
+        if expected > 0 {
+            bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, filled in
+                filled = readFully(fd, into: buffer, failure: &failure)
+            }
+            if failure == EAGAIN { failure = 0 }  // non-blocking: the loop below waits
+            if failure != 0 { return .failure(error(path, failure)) }
+            if bytes.count < expected { return .success(bytes) }  // the file ended early
+        }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
