@@ -50,6 +50,17 @@ keys() {  # send keys one at a time, waiting for each to be handled
 keys j j j j j Space Space Space b G g G k k '}' '}' '{' ']' ']' ']' '[' o o Tab j j j Enter Tab
 keys / s e a Enter n n N
 keys G Space b g
+# Resizes: each arrives as a key and re-wraps the text at the new width.
+for size in "80 24" "120 40" "60 20" "100 30"; do
+    before=$(grep -c '^key' "$log" || true)
+    tmux -L $socket resize-window -t 0 -x ${size% *} -y ${size#* }
+    i=0
+    while [ "$(grep -c '^key' "$log" || true)" -le "$before" ]; do
+        i=$((i + 1)); [ $i -gt 2000 ] && { echo "bench-reader: resize to $size not handled" >&2; exit 1; }
+        sleep 0.01
+    done
+done
+keys G '}' ']' g
 tmux -L $socket send-keys -t 0 q
 
 printf 'article: %s bytes (%s MB requested)\n' "$bytes" "$size_mb"

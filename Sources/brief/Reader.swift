@@ -478,7 +478,8 @@ final class BackgroundAnalysis: Sendable {
     private let progress = Mutex(Progress())
     private let started = Mutex(false)
     let path: String
-    private let bytes: [UInt8]?
+    /// The article's bytes when they were read already (standard input), until the work takes them.
+    private let givenBytes: Mutex<[UInt8]?>
     private let fileName: String?
     private let title: String
 
@@ -486,7 +487,7 @@ final class BackgroundAnalysis: Sendable {
     /// then analyse it, on another thread, once `start` is called.
     init(path: String, bytes: [UInt8]?, fileName: String?, title: String) {
         self.path = path
-        self.bytes = bytes
+        self.givenBytes = Mutex(bytes)
         self.fileName = fileName
         self.title = title
     }
@@ -496,11 +497,16 @@ final class BackgroundAnalysis: Sendable {
     /// so that keys are handled at once while it works.
     func start() {
         guard started.withLock({ let was = $0; $0 = true; return !was }) else { return }
-        let (path, bytes, fileName, title) = (path, bytes, fileName, title)
+        let (path, fileName, title) = (path, fileName, title)
         let ran = startThread(niceness: 5) { [self] in
-            let given = bytes
-            let bytes: [UInt8]
-            if let given {
+            // Held here only, and dropped once parsed: a large article is not kept twice.
+            var bytes: [UInt8]
+            let taken: [UInt8]? = self.givenBytes.withLock { value -> [UInt8]? in
+                let bytes = value
+                value = nil
+                return bytes
+            }
+            if let given = taken {
                 bytes = given
             } else {
                 switch ArticleFiles.read(path) {
@@ -513,10 +519,14 @@ final class BackgroundAnalysis: Sendable {
             let tail = Self.tail(of: bytes, path: path, fileName: fileName, title: title)
             self.progress.withLock { $0.tail = tail }
             let article = ArticleParser.parse(bytes: bytes, fileName: fileName)
+            bytes = []
+            releaseFreeMemory()  // the parse's freed memory: this thread's heap would keep it
             let parsed = ReaderDocument(path: path, article: article, analysis: ArticleAnalysis(claims: [], evidence: [:]))
-            parsed.prepareSearch()
             self.progress.withLock { $0.document = parsed }
             let analysed = ReaderDocument(path: path, article: article, analysis: ClaimAnalyzer().analyze(article))
+            releaseFreeMemory()
+            // The search text is built after the analysis, whose working memory is gone by then
+            // (a search before this builds it for the parsed document instead).
             analysed.prepareSearch()
             self.progress.withLock { $0.document = analysed; $0.analysed = true }
         }

@@ -79,4 +79,36 @@ struct CommandLineTests {
         #expect(version.status == 0)
         #expect(version.out.trimmingCharacters(in: .whitespacesAndNewlines).first?.isNumber == true)
     }
+
+    @Test("Many files on several threads print exactly what one thread prints, errors in place",
+          .enabled(if: binaryExists, "brief not built"))
+    func parallelOutputIsSequentialOutput() throws {
+        let arguments = ["Articles", "/nonexistent/a.md", "Articles/shipping-lanes.md", "Articles"]
+        for format in ["json", "text"] {
+            let one = try BriefProcess.run(["outline", "--format", format] + arguments, environment: ["BRIEF_JOBS": "1"])
+            let four = try BriefProcess.run(["outline", "--format", format] + arguments, environment: ["BRIEF_JOBS": "4"])
+            #expect(one.status == 1 && four.status == 1)
+            #expect(four.out == one.out)
+            #expect(four.err == one.err)
+            #expect(one.out.contains("Microsoft and OpenAI Pivot"))
+        }
+        let claimsOne = try BriefProcess.run(["claims", "--format", "json", "Articles"], environment: ["BRIEF_JOBS": "1"])
+        let claimsTwo = try BriefProcess.run(["claims", "--format", "json", "Articles"], environment: ["BRIEF_JOBS": "2"])
+        #expect(claimsTwo.out == claimsOne.out)
+        #expect(claimsOne.out.split(separator: "\n").count == 8)
+    }
+
+    @Test("The quick start (brief outline without the argument parser) still honours --format and errors",
+          .enabled(if: binaryExists, "brief not built"))
+    func quickStartOutline() throws {
+        let json = try run(["outline", "--format", "json", "Articles/shipping-lanes.md"])
+        #expect(json.status == 0)
+        #expect(json.out.hasPrefix("{\"source\":\"Articles/shipping-lanes.md\""))
+        let text = try run(["outline", "Articles/shipping-lanes.md"])
+        #expect(text.status == 0 && !text.out.hasPrefix("{"))
+        let unknown = try run(["outline", "--bogus", "Articles"])
+        #expect(unknown.status == 64)
+        let none = try run(["outline"])
+        #expect(none.status == 64)
+    }
 }

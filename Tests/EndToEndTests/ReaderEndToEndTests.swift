@@ -228,4 +228,38 @@ struct ReaderEndToEndTests {
         session.send("g", "Enter")
         #expect(session.waitFor("cannot open a-pipe.md: not a regular file").ok)
     }
+
+    @Test("G in a large article shows its end before the whole parse is in, and stays there when it arrives")
+    func endOfLargeArticle() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("brief-tail-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // 8 MB: its whole parse takes long enough that G comes first.
+        var text = "# A Long Read\n\n"
+        var n = 0
+        while text.utf8.count < 8 << 20 {
+            text += "Paragraph \(n) says the ports and the insurers argue about risk while demand holds.\n\n"
+            n += 1
+        }
+        text += "Finis coronat opus.\n"
+        let file = dir.appendingPathComponent("long.md").path
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        let session = try TmuxSession([file])
+        defer { session.stop() }
+        #expect(session.waitFor("Paragraph 0 says").ok)
+        session.send("G")
+        let end = session.waitFor("Finis coronat opus.")
+        #expect(end.ok, "\(end.screen)")
+        #expect(end.screen.contains("Paragraph \(n - 1) says"))
+        // When the whole parse and the analysis are in, the end is still what is shown.
+        let settled = session.waitFor(timeout: 120) { _ in
+            let status = self.statusLine(session)
+            return !status.contains("reading…") && !status.contains("analysing…")
+        }
+        #expect(settled.ok, "\(settled.screen)")
+        #expect(settled.screen.contains("Finis coronat opus."))
+        #expect(statusLine(session).contains("100%"))
+        session.send("g")
+        #expect(session.waitFor("Paragraph 0 says").ok)
+    }
 }
