@@ -378,15 +378,12 @@ public struct AppState: Sendable {
 
     private mutating func applyLibrary(_ command: Command) -> [Effect] {
         guard var library else { return [] }
-        let count = library.visible.count
-        let page = max(1, height - 3)
+        if let moved = Self.moved(library.selected, count: library.visible.count, page: max(1, height - 3), command) {
+            library.selected = moved
+            self.library = library
+            return []
+        }
         switch command {
-        case .lineDown: library.selected = min(library.selected + 1, max(0, count - 1))
-        case .lineUp: library.selected = max(0, library.selected - 1)
-        case .pageDown: library.selected = min(library.selected + page, max(0, count - 1))
-        case .pageUp: library.selected = max(0, library.selected - page)
-        case .top: library.selected = 0
-        case .bottom: library.selected = max(0, count - 1)
         case .open:
             guard let entry = library.selectedEntry else { return [] }
             if let problem = entry.problem {
@@ -597,18 +594,30 @@ public struct AppState: Sendable {
 
     // MARK: Outline pane
 
+    /// Where a list's selection goes for a movement command (nil for any other command):
+    /// the library, the outline pane and the notes list move alike.
+    static func moved(_ selected: Int, count: Int, page: Int, _ command: Command) -> Int? {
+        let last = max(0, count - 1)
+        switch command {
+        case .lineDown: return min(selected + 1, last)
+        case .lineUp: return max(0, selected - 1)
+        case .pageDown: return min(selected + page, last)
+        case .pageUp: return max(0, selected - page)
+        case .top: return 0
+        case .bottom: return last
+        default: return nil
+        }
+    }
+
     private mutating func applyOutline(_ command: Command) -> [Effect] {
         guard var reader else { return [] }
         defer { self.reader = reader }
-        let count = reader.visibleEntries.count
-        let page = max(1, geometry.textHeight - 1)
+        if let moved = Self.moved(reader.selectedEntry, count: reader.visibleEntries.count,
+                                  page: max(1, geometry.textHeight - 1), command) {
+            reader.selectedEntry = moved
+            return []
+        }
         switch command {
-        case .lineDown: reader.selectedEntry = min(reader.selectedEntry + 1, max(0, count - 1))
-        case .lineUp: reader.selectedEntry = max(0, reader.selectedEntry - 1)
-        case .pageDown: reader.selectedEntry = min(reader.selectedEntry + page, max(0, count - 1))
-        case .pageUp: reader.selectedEntry = max(0, reader.selectedEntry - page)
-        case .top: reader.selectedEntry = 0
-        case .bottom: reader.selectedEntry = max(0, count - 1)
         case .jumpToEntry:
             guard reader.visibleEntries.indices.contains(reader.selectedEntry) else { return [] }
             jump(&reader, to: reader.document.outlineEntries[reader.visibleEntries[reader.selectedEntry]].position)
@@ -858,8 +867,8 @@ extension AppState {
         if binding.context == .global { return applyGlobal(binding.command) }
         let selected = notes.indices.contains(list.selected) ? notes[list.selected] : nil
         switch binding.command {
-        case .lineDown: list.selected = min(list.selected + 1, max(0, notes.count - 1))
-        case .lineUp: list.selected = max(0, list.selected - 1)
+        case .lineDown, .lineUp:
+            list.selected = Self.moved(list.selected, count: notes.count, page: 1, binding.command) ?? list.selected
         case .closeNotes:
             notesList = nil
             return []
