@@ -52,10 +52,9 @@ enum ArticlePipeline {
             case .failure(let message):
                 return message
             case .file(let file):
-                switch ArticleFiles.read(file) {
+                switch ArticleInputs.article(file) {
                 case .failure(let error): return error.description
-                case .success(let bytes):
-                    let article = ArticleParser.parse(bytes: bytes, fileName: file == "-" ? nil : file)
+                case .success(let article):
                     render(context, file, article, sink)
                     return nil
                 }

@@ -158,18 +158,23 @@ enum ArticleInputs {
                 failed = true
             case .success(let files):
                 for file in files {
-                    switch ArticleFiles.read(file) {
+                    switch article(file) {
                     case .failure(let error) where unreadableInFolder != nil && files != [path]:
                         unreadableInFolder?(file, error)
                     case .failure(let error):
                         Output.error(error.description)
                         failed = true
-                    case .success(let bytes):
-                        try body(file, ArticleParser.parse(bytes: bytes, fileName: file == "-" ? nil : file))
+                    case .success(let article):
+                        try body(file, article)
                     }
                 }
             }
         }
+    }
+
+    /// Reads and parses one article file ("-": standard input).
+    static func article(_ file: String) -> Result<Article, ArticleFileError> {
+        ArticleFiles.read(file).map { ArticleParser.parse(bytes: $0, fileName: file == "-" ? nil : file) }
     }
 
     static func load(_ paths: [String], failed: inout Bool) -> [(String, Article)] {
