@@ -107,6 +107,18 @@ public enum TextSearch {
 
     /// Lowercases `bytes` in place, keeping every character's length.
     public static func foldInPlace(_ bytes: inout [UInt8]) {
+        // ASCII first, in a loop without branches the compiler vectorizes: searching a huge
+        // article folds every item as the scan reaches it.
+        let high = bytes.withUnsafeMutableBufferPointer { buffer -> UInt8 in
+            var seen: UInt8 = 0
+            for i in buffer.indices {
+                let b = buffer[i]
+                seen |= b
+                buffer[i] = b &+ (b &- 0x41 < 26 ? 0x20 : 0)
+            }
+            return seen & 0x80
+        }
+        guard high != 0 else { return }
         var cache: [UInt32: UInt32] = [:]  // scalar -> same-length lowercase (or itself)
         let n = bytes.count
         var i = 0

@@ -55,19 +55,54 @@ public struct OutlineEntry: Sendable, Equatable {
     public var hasChildren: Bool { subtreeEnd > 0 }
 }
 
-/// An opened article with everything the reader derives from it once: layout items,
-/// key points, headings and the flattened outline. Layout itself is lazy (`ArticleLayout`).
-/// Unchecked Sendable: it may be built on another thread and handed over, but its one
-/// cache (`foldedText`) is filled only by the thread that shows it.
-public final class ReaderDocument: @unchecked Sendable {
+/// The items of a document: the title, the byline/dateline if any, then one per body
+/// block, made from the blocks when asked for (a huge article is not held twice).
+public struct LayoutItems: RandomAccessCollection, Sendable {
+    let title: String
+    let meta: String?
+    let blocks: [Block]
+
+    init(article: Article) {
+        title = article.title
+        let meta = [article.byline, article.dateline].compactMap { $0 }.filter { !$0.isEmpty }
+        self.meta = meta.isEmpty ? nil : meta.joined(separator: " · ")
+        blocks = article.blocks
+    }
+
+    /// Item index of `blocks[0]`.
+    var firstBlockItem: Int { meta == nil ? 1 : 2 }
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { firstBlockItem + blocks.count }
+
+    public subscript(index: Int) -> LayoutItem {
+        if index == 0 { return LayoutItem(kind: .title, text: title, level: 1, blockIndex: nil) }
+        if let meta, index == 1 { return LayoutItem(kind: .meta, text: meta, level: 0, blockIndex: nil) }
+        let blockIndex = index - firstBlockItem
+        let block = blocks[blockIndex]
+        let kind: LayoutItem.Kind
+        switch block.kind {
+        case .heading: kind = .heading
+        case .paragraph: kind = .paragraph
+        case .bullet: kind = .bullet
+        case .quote: kind = .quote
+        case .code: kind = .code
+        }
+        return LayoutItem(kind: kind, text: block.text, level: block.level, marker: block.marker, blockIndex: blockIndex)
+    }
+}
+
+/// An opened article with everything the reader derives from it once: key points, headings
+/// and the flattened outline. Items are made from the blocks when needed (`LayoutItems`),
+/// layout is lazy (`ArticleLayout`).
+/// Immutable once built, so it may be built on another thread and handed over.
+public final class ReaderDocument: Sendable {
     public let path: String
     public let article: Article
-    public let items: [LayoutItem]
+    public let items: LayoutItems
     /// Item index of `article.blocks[0]`.
     public let firstBlockItem: Int
+    /// Summary bullets and claims in reading order.
     public let keyPoints: [KeyPoint]
-    /// Claim ranges per item, for emphasis.
-    public let claimRanges: [Int: [Range<Int>]]
     public let headingItems: [Int]
     public let outlineEntries: [OutlineEntry]
     /// Evidence per summary bullet's item.
@@ -76,7 +111,7 @@ public final class ReaderDocument: @unchecked Sendable {
     let byteStarts: [Int]
 
     public convenience init(path: String, article: Article) {
-        let analysis = ClaimAnalyzer().analyze(article)
+        let analysis = ClaimAnalyzer(explains: false).analyze(article)  // the reader never shows the reasons
         self.init(path: path, article: article, analysis: analysis)
     }
 
@@ -94,37 +129,29 @@ public final class ReaderDocument: @unchecked Sendable {
         self.path = path
         self.article = article
         self.preview = preview
-        var items = [LayoutItem(kind: .title, text: article.title, level: 1, blockIndex: nil)]
-        let meta = [article.byline, article.dateline].compactMap { $0 }.filter { !$0.isEmpty }
-        if !meta.isEmpty {
-            items.append(LayoutItem(kind: .meta, text: meta.joined(separator: " · "), level: 0, blockIndex: nil))
-        }
-        firstBlockItem = items.count
-        var headings: [Int] = []
-        for (index, block) in article.blocks.enumerated() {
-            let kind: LayoutItem.Kind
-            switch block.kind {
-            case .heading: kind = .heading; headings.append(items.count)
-            case .paragraph: kind = .paragraph
-            case .bullet: kind = .bullet
-            case .quote: kind = .quote
-            case .code: kind = .code
-            }
-            items.append(LayoutItem(kind: kind, text: block.text, level: block.level, marker: block.marker,
-                                    blockIndex: index))
-        }
-        self.items = items
-        headingItems = headings
+        items = LayoutItems(article: article)
+        let offset = items.firstBlockItem
+        firstBlockItem = offset
 
         var starts: [Int] = []
         starts.reserveCapacity(items.count + 1)
         var total = 0
-        for item in items { starts.append(total); total += item.text.utf8.count + 1 }
+        var headings: [Int] = []
+        for item in items.indices {
+            starts.append(total)
+            if item >= offset {
+                let block = article.blocks[item - offset]
+                if block.kind == .heading { headings.append(item) }
+                total += block.text.utf8.count + 1
+            } else {
+                total += items[item].text.utf8.count + 1
+            }
+        }
         starts.append(total)
         byteStarts = starts
+        headingItems = headings
 
         // Key points: summary bullets (bullets before the first paragraph), then claims.
-        let offset = firstBlockItem
         var points: [KeyPoint] = []
         var evidence: [Int: [OutlineNode.Evidence]] = [:]
         for (index, block) in article.blocks.enumerated() {
@@ -134,103 +161,123 @@ public final class ReaderDocument: @unchecked Sendable {
                 if let found = analysis.evidence[index], !found.isEmpty { evidence[index + offset] = found }
             }
         }
-        var claims: [Int: [Range<Int>]] = [:]
         for claim in analysis.claims {
             points.append(KeyPoint(kind: .claim, item: claim.blockIndex + offset, range: claim.range))
-            claims[claim.blockIndex + offset, default: []].append(claim.range)
         }
         points.sort { $0.position < $1.position }
         keyPoints = points
-        claimRanges = claims
         self.evidence = evidence
-
-        var outline = Outline(article: article)
-        outline.attach(analysis)
-        outlineEntries = ReaderDocument.flatten(outline, analysis: analysis, firstBlockItem: offset)
+        outlineEntries = ReaderDocument.outline(article.blocks, analysis: analysis, firstBlockItem: offset)
     }
 
-    private static func flatten(_ outline: Outline, analysis: ArticleAnalysis, firstBlockItem: Int) -> [OutlineEntry] {
+    /// The outline in reading order, each entry with its depth and the end of its subtree, built
+    /// from the nodes' parents (no tree: for a huge article the tree would be as large again).
+    /// A paragraph's, bullet's or quote's claims come first among its children, in reading order.
+    private static func outline(_ blocks: [Block], analysis: ArticleAnalysis, firstBlockItem: Int) -> [OutlineEntry] {
+        let parents = OutlineBuilder.parents(blocks)
+        let claims = analysis.claimsInReadingOrder
+        var depths = [Int32](repeating: 0, count: blocks.count)
         var entries: [OutlineEntry] = []
-        var claimsByBlock: [Int: [ScoredSentence]] = [:]
-        for claim in analysis.claims { claimsByBlock[claim.blockIndex, default: []].append(claim) }
-        func visit(_ node: OutlineNode, depth: Int) {
-            let item = node.blockIndex + firstBlockItem
-            var offset = 0
-            if node.kind == .claim,
-               let claim = claimsByBlock[node.blockIndex]?.first(where: { $0.text == node.text }) {
-                offset = claim.range.lowerBound
-            }
-            let index = entries.count
-            entries.append(OutlineEntry(kind: node.kind, text: node.text, depth: depth,
-                                        position: Position(item: item, offset: offset), subtreeEnd: 0))
-            for child in node.children { visit(child, depth: depth + 1) }
+        entries.reserveCapacity(blocks.count + claims.count)
+        var open: [Int] = []  // entries whose subtree may still grow, outermost first
+        func add(_ kind: OutlineNode.Kind, _ text: String, depth: Int, _ position: Position) {
+            while let last = open.last, entries[last].depth >= depth { close() }
+            open.append(entries.count)
+            entries.append(OutlineEntry(kind: kind, text: text, depth: depth, position: position, subtreeEnd: 0))
+        }
+        func close() {
+            let index = open.removeLast()
             if entries.count > index + 1 { entries[index].subtreeEnd = entries.count }
         }
-        for node in outline.nodes { visit(node, depth: 0) }
+        var next = 0  // the next claim
+        for (index, block) in blocks.enumerated() {
+            let parent = Int(parents[index])
+            let depth = parent < 0 ? 0 : Int(depths[parent]) + 1
+            depths[index] = Int32(depth)
+            let kind = OutlineBuilder.kind(of: block)
+            add(kind, OutlineBuilder.text(of: block), depth: depth, Position(item: index + firstBlockItem, offset: 0))
+            while next < claims.count, claims[next].blockIndex <= index {
+                let claim = claims[next]
+                next += 1
+                guard claim.blockIndex == index, OutlineBuilder.holdsClaims(kind) else { continue }
+                add(.claim, claim.text, depth: depth + 1,
+                    Position(item: index + firstBlockItem, offset: claim.range.lowerBound))
+            }
+        }
+        while !open.isEmpty { close() }
         return entries
     }
 
-    /// Every item's text, lowercased (same byte lengths), each followed by "\n": item i starts at
-    /// `byteStarts[i]`. Built on the first search; a search is then one `memchr` pass.
-    private var foldedStorage: [UInt8]?
-
-    var foldedText: [UInt8] {
-        if let foldedStorage { return foldedStorage }
-        var folded: [UInt8] = []
-        folded.reserveCapacity(byteStarts.last ?? 0)
-        for item in items {
-            folded.append(contentsOf: item.text.utf8)
-            folded.append(0x0A)
+    /// Ranges of the claims in an item, for emphasis.
+    public func claimRanges(in item: Int) -> [Range<Int>] {
+        var low = 0, high = keyPoints.count  // the first key point at or after the item
+        while low < high {
+            let mid = (low + high) / 2
+            if keyPoints[mid].item < item { low = mid + 1 } else { high = mid }
         }
-        TextSearch.foldInPlace(&folded)
-        foldedStorage = folded
-        return folded
+        var ranges: [Range<Int>] = []
+        while low < keyPoints.count, keyPoints[low].item == item {
+            if keyPoints[low].kind == .claim { ranges.append(keyPoints[low].range) }
+            low += 1
+        }
+        return ranges
     }
 
-    /// Builds the search text now (call before handing the document to another thread),
-    /// so the first search of a huge article does not pay for it.
-    public func prepareSearch() { _ = foldedText }
-
-    /// Size of the search text (every item's text and a separator).
+    /// Size of the search text: every item's text followed by "\n" (item i starts at
+    /// `byteStarts[i]`). Offsets of a search are offsets in it.
     var searchTextSize: Int { byteStarts.last ?? 0 }
 
     /// Non-overlapping matches of a folded needle starting in `from..<to` of the search
     /// text, in reading order, at most `limit`. Returns them and where the scan stopped
     /// (`to`, or after the last match when the limit was reached).
+    ///
+    /// Each item is folded into one reusable buffer as the scan reaches it: no folded copy
+    /// of the whole article is kept (it would be as large as the article). A match never
+    /// spans items (the needle has no "\n").
     func matches(of needle: [UInt8], from: Int, to: Int, limit: Int) -> (found: [(item: Int, range: Range<Int>)], end: Int) {
-        guard !needle.isEmpty, !needle.contains(0x0A), limit > 0 else { return ([], to) }
+        guard !needle.isEmpty, !needle.contains(0x0A), limit > 0, from < to else { return ([], max(from, to)) }
         var result: [(item: Int, range: Range<Int>)] = []
-        var position = from
-        let folded = foldedText
-        folded.withUnsafeBytes { text in
-            needle.withUnsafeBytes { pattern in
-                guard let base = text.baseAddress else { return }
-                let lastStart = min(to, text.count - pattern.count + 1)
-                var item = 0
-                var high = items.count
-                while item < high {  // the item containing `from`
-                    let mid = (item + high) / 2
-                    if byteStarts[mid + 1] <= from { item = mid + 1 } else { high = mid }
-                }
-                while position < lastStart, result.count < limit {
-                    // memchr finds candidates fast (the text is folded, so one byte suffices).
-                    guard let hit = memchr(base + position, Int32(pattern[0]), lastStart - position) else {
-                        position = lastStart
-                        break
+        var item = 0
+        var high = items.count
+        while item < high {  // the item containing `from`
+            let mid = (item + high) / 2
+            if byteStarts[mid + 1] <= from { item = mid + 1 } else { high = mid }
+        }
+        var folded: [UInt8] = []
+        var position = from  // in the search text
+        while item < items.count, byteStarts[item] < to, result.count < limit {
+            let itemStart = byteStarts[item]
+            var text = items[item].text
+            let first = max(0, position - itemStart)  // where in this item the scan starts
+            let last = to - itemStart  // a match must start before this
+            text.withUTF8 { bytes in
+                guard first < bytes.count, bytes.count - first >= needle.count else { return }
+                folded.removeAll(keepingCapacity: true)
+                folded.append(contentsOf: bytes)
+                TextSearch.foldInPlace(&folded)
+                folded.withUnsafeBytes { text in
+                    needle.withUnsafeBytes { pattern in
+                        let base = text.baseAddress!
+                        let lastStart = min(last, text.count - pattern.count + 1)
+                        var at = first
+                        while at < lastStart, result.count < limit {
+                            // memchr finds candidates fast (the text is folded, so one byte suffices).
+                            guard let hit = memchr(base + at, Int32(pattern[0]), lastStart - at) else { break }
+                            let offset = base.distance(to: UnsafeRawPointer(hit))
+                            if memcmp(hit, pattern.baseAddress!, pattern.count) != 0 {
+                                at = offset + 1
+                                continue
+                            }
+                            result.append((item, offset..<offset + pattern.count))
+                            at = offset + pattern.count
+                            position = itemStart + at
+                        }
                     }
-                    let offset = base.distance(to: UnsafeRawPointer(hit))
-                    if memcmp(hit, pattern.baseAddress!, pattern.count) != 0 {
-                        position = offset + 1
-                        continue
-                    }
-                    while byteStarts[item + 1] <= offset { item += 1 }
-                    let start = offset - byteStarts[item]
-                    result.append((item, start..<start + pattern.count))
-                    position = offset + pattern.count
                 }
             }
+            item += 1
         }
-        return (result, result.count >= limit ? position : max(position, to))
+        return (result, result.count >= limit ? position : to)
     }
 
     /// The heading item at or before `item`, if any.

@@ -209,7 +209,7 @@ extension OutlineView {
         guard entry.kind != .section, !reader.notes.isEmpty else { return false }
         let item = entry.position.item
         let claim = entry.kind == .claim
-            ? reader.document.claimRanges[item]?.first { $0.lowerBound == entry.position.offset } : nil
+            ? reader.document.claimRanges(in: item).first { $0.lowerBound == entry.position.offset } : nil
         return reader.notes.contains { note in
             guard note.item == item else { return false }
             guard let claim, let range = note.range else { return true }
@@ -235,7 +235,7 @@ public enum ReaderView {
         for (row, (itemIndex, line)) in lines.enumerated() {
             let item = document.items[itemIndex]
             let lineRange = line.start..<(line.start + line.text.utf8.count)
-            let claims = document.claimRanges[itemIndex] ?? []
+            let claims = document.claimRanges(in: itemIndex)
             let onKeyPoint = currentKeyPoint.map { $0.item == itemIndex && $0.range.overlaps(lineRange) } ?? false
             let onClaim = claims.contains { $0.overlaps(lineRange) }
             if onKeyPoint {

@@ -441,7 +441,7 @@ enum ReaderApp {
     /// One entry per article; a file of a folder that cannot be read is listed with the reason,
     /// a named path that cannot be read is reported on standard error.
     static func loadLibrary(_ targets: [String], store: ReadingStateStore?, failed: inout Bool) -> [LibraryEntry] {
-        let analyzer = ClaimAnalyzer()
+        let analyzer = ClaimAnalyzer(explains: false)  // only the number of claims is listed
         let notes = NoteStore.standard(environment: ProcessEnvironment.current)
         var entries: [LibraryEntry] = []
         ArticleInputs.forEach(targets, failed: &failed, unreadableInFolder: { file, error in
@@ -523,11 +523,9 @@ final class BackgroundAnalysis: Sendable {
             releaseFreeMemory()  // the parse's freed memory: this thread's heap would keep it
             let parsed = ReaderDocument(path: path, article: article, analysis: ArticleAnalysis(claims: [], evidence: [:]))
             self.progress.withLock { $0.document = parsed }
-            let analysed = ReaderDocument(path: path, article: article, analysis: ClaimAnalyzer().analyze(article))
+            // The reader never shows why a sentence is a claim.
+            let analysed = ReaderDocument(path: path, article: article, analysis: ClaimAnalyzer(explains: false).analyze(article))
             releaseFreeMemory()
-            // The search text is built after the analysis, whose working memory is gone by then
-            // (a search before this builds it for the parsed document instead).
-            analysed.prepareSearch()
             self.progress.withLock { $0.document = analysed; $0.analysed = true }
         }
         if let ran { pthread_detach(ran) } else { progress.withLock { $0.failure = "no thread to read it" } }

@@ -111,7 +111,7 @@ public final class ClaimAnalyzer {
             let values = features(of: c, doc: doc, article: article)
             var w = JSONWriter()
             w.raw("{")
-            w.key("line"); w.int(c.line); w.raw(",")
+            w.key("line"); w.int(article.blocks[c.blockIndex].line); w.raw(",")
             w.key("index"); w.int(c.index); w.raw(",")
             w.key("words"); w.int(c.wordCount); w.raw(",")
             w.key("paragraph"); w.int(c.paragraph); w.raw(",")
@@ -160,8 +160,9 @@ public final class ClaimAnalyzer {
             why = ClaimScorer.why(values: values, cues: extractor.cues)
         }
         let sentence = text(of: c, in: article)
-        return ScoredSentence(text: sentence, score: c.score, line: c.line,
-                              section: c.section >= 0 ? article.blocks[c.section].text : nil, why: why,
+        let section = Int(doc.sections[c.blockIndex])
+        return ScoredSentence(text: sentence, score: c.score, line: article.blocks[c.blockIndex].line,
+                              section: section >= 0 ? article.blocks[section].text : nil, why: why,
                               blockIndex: c.blockIndex, range: c.range, index: c.index)
     }
 
@@ -170,6 +171,8 @@ public final class ClaimAnalyzer {
     /// The article's sentences, measured.
     struct Document {
         var candidates: [Candidate] = []
+        /// For each block, the index of the heading it stands under (-1: none).
+        var sections: [Int32] = []
         /// Content stems of all candidates, as ids (each candidate's range sorted and distinct).
         /// A stem's id is its number in order of first appearance; 4 bytes instead of its
         /// 8-byte hash, and per-stem counts are arrays instead of hash tables.
@@ -247,7 +250,9 @@ public final class ClaimAnalyzer {
         let summary = Self.summaryBullets(article.blocks)
         var section = -1
         var paragraph = 0
+        doc.sections.reserveCapacity(article.blocks.count)
         for (b, block) in article.blocks.enumerated() {
+            doc.sections.append(Int32(section))
             switch block.kind {
             case .heading:
                 section = b
@@ -285,8 +290,7 @@ public final class ClaimAnalyzer {
                     extractor.measure(buffer, range: range, tokens: tokens, stems: &sentenceStems)
                     for h in sentenceStems { doc.stems.append(doc.intern(h)) }
                     let stemEnd = Self.sortUnique(&doc.stems, from: stemStart)
-                    var c = Candidate(blockIndex: b, range: range, line: block.line, section: section,
-                                      index: doc.candidates.count, paragraph: paragraph, wordCount: tokens.count,
+                    var c = Candidate(blockIndex: b, range: range, index: doc.candidates.count, paragraph: paragraph, wordCount: tokens.count,
                                       stems: stemStart..<stemEnd)
                     for (k, acronym) in doc.acronyms.enumerated() where spellsOut(acronym.letters, in: tokens) {
                         c.acronyms |= 1 << UInt32(k)
@@ -294,7 +298,7 @@ public final class ClaimAnalyzer {
                     c.paragraphStart = range.lowerBound == ranges[0].lowerBound
                     c.quoteDepth = startDepth
                     sentenceFeatures(&extractor.values, c, quote: block.kind == .quote)
-                    c.localScore = ClaimScorer.weightedSum(extractor.values)
+                    c.score = ClaimScorer.weightedSum(extractor.values)  // the local part
                     doc.bodyWords += c.wordCount
                     doc.candidates.append(c)
                 }
@@ -475,7 +479,7 @@ public final class ClaimAnalyzer {
         var values = [Double](repeating: 0, count: Feature.count)
         for k in 0..<n {
             articleFeatures(&values, doc.candidates[k], doc)
-            let z = doc.candidates[k].localScore + ClaimScorer.weightedSum(values)
+            let z = doc.candidates[k].score + ClaimScorer.weightedSum(values)
             doc.candidates[k].score = ClaimScorer.squash(z)
         }
     }

@@ -43,13 +43,11 @@ enum Feature: Int, CaseIterable, Sendable {
 /// One body sentence being scored. Only the weighted sum of its own measurements is kept
 /// (they are measured again for the few sentences whose reasons are shown), and its
 /// content stems are in `Document.stems`, so a long article costs no allocation per sentence.
-/// Stored in 32-bit fields (a 100 MB article has about a million of these; offsets fit,
+/// Its line and section are its block's (`Document.sections`). Stored in 32-bit fields (a 100 MB article has about a million of these; offsets fit,
 /// since articles are at most 1 GiB), with the usual `Int` views.
 struct Candidate {
     private var storedBlockIndex: Int32
     private var rangeStart: Int32, rangeEnd: Int32
-    private var storedLine: Int32
-    private var storedSection: Int32
     private var storedIndex: Int32
     private var storedParagraph: Int32
     private var storedWordCount: Int32
@@ -62,17 +60,15 @@ struct Candidate {
     var centralityRank: Int32 = 0
     private var storedQuoteDepth: Int16 = 0
     var paragraphStart = false
-    /// The weighted sum of the measurements of the sentence alone, plus the bias.
-    var localScore: Double = 0
+    /// The weighted sum of the measurements of the sentence alone, plus the bias; once
+    /// measured against the article (`measureInArticle`), the sentence's score.
     var score: Double = 0
 
-    init(blockIndex: Int, range: Range<Int>, line: Int, section: Int, index: Int, paragraph: Int, wordCount: Int,
+    init(blockIndex: Int, range: Range<Int>, index: Int, paragraph: Int, wordCount: Int,
          stems: Range<Int>) {
         storedBlockIndex = Int32(truncatingIfNeeded: blockIndex)
         rangeStart = Int32(truncatingIfNeeded: range.lowerBound)
         rangeEnd = Int32(truncatingIfNeeded: range.upperBound)
-        storedLine = Int32(clamping: line)
-        storedSection = Int32(truncatingIfNeeded: section)
         storedIndex = Int32(truncatingIfNeeded: index)
         storedParagraph = Int32(truncatingIfNeeded: paragraph)
         storedWordCount = Int32(clamping: wordCount)
@@ -83,9 +79,6 @@ struct Candidate {
     var blockIndex: Int { Int(storedBlockIndex) }
     /// UTF-8 offsets in the block's text, without surrounding whitespace.
     var range: Range<Int> { Int(rangeStart)..<Int(rangeEnd) }
-    var line: Int { Int(storedLine) }
-    /// Block index of the heading the sentence stands under, or -1.
-    var section: Int { Int(storedSection) }
     /// Body sentence number (0-based, reading order) and paragraph number.
     var index: Int { Int(storedIndex) }
     var paragraph: Int { Int(storedParagraph) }

@@ -108,7 +108,7 @@ struct EvidenceLinker {
                 let utf8 = article.blocks[c.blockIndex].text.utf8
                 let lower = utf8.index(utf8.startIndex, offsetBy: c.range.lowerBound)
                 let upper = utf8.index(lower, offsetBy: c.range.count)
-                return OutlineNode.Evidence(line: c.line, text: String(decoding: utf8[lower..<upper], as: UTF8.self))
+                return OutlineNode.Evidence(line: article.blocks[c.blockIndex].line, text: String(decoding: utf8[lower..<upper], as: UTF8.self))
             }
         }
         return result

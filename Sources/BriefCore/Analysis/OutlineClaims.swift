@@ -9,7 +9,7 @@ extension Outline {
         updateEach { node in
             guard node.kind != .claim else { return }
             if node.children.first?.kind == .claim { node.children.removeAll { $0.kind == .claim } }
-            if let claims = byBlock[node.blockIndex], node.kind == .paragraph || node.kind == .bullet || node.kind == .quote {
+            if let claims = byBlock[node.blockIndex], OutlineBuilder.holdsClaims(node.kind) {
                 let nodes = claims.sorted { $0.range.lowerBound < $1.range.lowerBound }.map {
                     OutlineNode(kind: .claim, text: $0.text, line: $0.line, level: 0, score: $0.score,
                                 blockIndex: $0.blockIndex)

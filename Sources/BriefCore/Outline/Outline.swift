@@ -79,50 +79,72 @@ public struct Outline: Sendable, Equatable {
     }
 }
 
-/// Builds the tree in one pass over the blocks: nodes go into a flat list with the index of
-/// their parent, then each node, taken from last to first, moves into its parent's children
-/// (a child always comes after its parent, so it is complete by then).
-enum OutlineBuilder {
-    static func build(_ blocks: [Block]) -> [OutlineNode] {
-        var nodes: [OutlineNode] = []
-        var parents: [Int32] = []  // -1: a top-level node
-        nodes.reserveCapacity(blocks.count)
+/// Every block is one node of the outline, in reading order. `parents` finds each node's
+/// parent in one pass; the tree is built from that (each node, taken from last to first,
+/// moves into its parent's children: a child always comes after its parent, so it is
+/// complete by then). A reader listing the outline flat uses `parents` alone.
+public enum OutlineBuilder {
+    /// For each block, the index of the block whose node is its parent (-1: top level).
+    /// Sections contain what follows up to the next section of the same or higher level;
+    /// nested bullets belong to their bullet, a later paragraph of a list item to that item.
+    public static func parents(_ blocks: [Block]) -> [Int32] {
+        var parents: [Int32] = []
         parents.reserveCapacity(blocks.count)
-        var sections: [Int] = []  // open sections, outermost first (indices into `nodes`)
+        var sections: [Int] = []  // open sections, outermost first
         var bullets: [Int] = []  // open bullets
-        func add(_ node: OutlineNode, under parent: Int?) -> Int {
-            nodes.append(node)
-            parents.append(Int32(parent ?? -1))
-            return nodes.count - 1
-        }
         for (index, block) in blocks.enumerated() {
             let container = sections.last
+            let parent: Int?
             switch block.kind {
             case .heading:
-                while let last = sections.last, nodes[last].level >= block.level { sections.removeLast() }
-                let node = OutlineNode(kind: .section, text: block.text, line: block.line, level: block.level,
-                                       blockIndex: index)
-                sections.append(add(node, under: sections.last))
+                while let last = sections.last, blocks[last].level >= block.level { sections.removeLast() }
+                parent = sections.last
+                sections.append(index)
                 bullets.removeAll()
             case .bullet:
-                while let last = bullets.last, nodes[last].level >= block.level { bullets.removeLast() }
-                let node = OutlineNode(kind: .bullet, text: block.text, line: block.line, level: block.level,
-                                       blockIndex: index)
-                bullets.append(add(node, under: bullets.last ?? container))
+                while let last = bullets.last, blocks[last].level >= block.level { bullets.removeLast() }
+                parent = bullets.last ?? container
+                bullets.append(index)
             case .paragraph where block.level > 0:
-                // A later paragraph of a list item belongs to that item.
-                while let last = bullets.last, nodes[last].level > block.level { bullets.removeLast() }
-                let node = OutlineNode(kind: .paragraph, text: block.text, line: block.line, level: 0,
-                                       blockIndex: index)
-                _ = add(node, under: bullets.last ?? container)
+                while let last = bullets.last, blocks[last].level > block.level { bullets.removeLast() }
+                parent = bullets.last ?? container
             case .paragraph, .quote, .code:
                 bullets.removeAll()
-                let kind: OutlineNode.Kind = block.kind == .quote ? .quote : block.kind == .code ? .code : .paragraph
-                let text = block.kind == .code ? collapseWhitespace(Array(block.text.utf8)) : block.text
-                _ = add(OutlineNode(kind: kind, text: text, line: block.line,
-                                    level: block.kind == .quote ? block.level : 0, blockIndex: index),
-                        under: container)
+                parent = container
             }
+            parents.append(Int32(parent ?? -1))
+        }
+        return parents
+    }
+
+    public static func kind(of block: Block) -> OutlineNode.Kind {
+        switch block.kind {
+        case .heading: return .section
+        case .bullet: return .bullet
+        case .paragraph: return .paragraph
+        case .quote: return .quote
+        case .code: return .code
+        }
+    }
+
+    /// The node's text: the block's, with a code block's lines run together.
+    public static func text(of block: Block) -> String {
+        block.kind == .code ? collapseWhitespace(Array(block.text.utf8)) : block.text
+    }
+
+    /// Whether claims found in the block become children of its node.
+    public static func holdsClaims(_ kind: OutlineNode.Kind) -> Bool {
+        kind == .paragraph || kind == .bullet || kind == .quote
+    }
+
+    static func build(_ blocks: [Block]) -> [OutlineNode] {
+        let parents = parents(blocks)
+        var nodes: [OutlineNode] = []
+        nodes.reserveCapacity(blocks.count)
+        for (index, block) in blocks.enumerated() {
+            let level = block.kind == .heading || block.kind == .bullet || block.kind == .quote ? block.level : 0
+            nodes.append(OutlineNode(kind: kind(of: block), text: text(of: block), line: block.line, level: level,
+                                     blockIndex: index))
         }
         var top: [OutlineNode] = []
         let placeholder = OutlineNode(kind: .paragraph, text: "", line: 0, level: 0, blockIndex: -1)
