@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -7,7 +8,18 @@ import Glibc
 /// person would: send keys, read the screen back. Each session has its own socket,
 /// state and data folders, and is killed at the end.
 final class TmuxSession {
-    nonisolated(unsafe) private static var counter = 0
+    private static let counter = Mutex(0)
+
+    /// A socket name no other session of this test process has. The suites run in parallel:
+    /// the number is taken and incremented in one step (two sessions sharing a server would
+    /// kill each other's panes).
+    static func newSocketName() -> String {
+        let number = counter.withLock { value -> Int in
+            value += 1
+            return value
+        }
+        return "brief-e2e-\(getpid())-\(number)"
+    }
 
     static var isInstalled: Bool {
         ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homebrew/bin/tmux"].contains {
@@ -42,8 +54,7 @@ final class TmuxSession {
 
     /// Starts `brief ARGS` in the package folder, in a pane of `width`×`height`.
     init(_ arguments: [String], width: Int = 100, height: Int = 30, environment: [String: String] = [:]) throws {
-        Self.counter += 1
-        socket = "brief-e2e-\(getpid())-\(Self.counter)"
+        socket = Self.newSocketName()
         stateDirectory = NSTemporaryDirectory() + socket
         try FileManager.default.createDirectory(atPath: stateDirectory + "/state", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: stateDirectory + "/data", withIntermediateDirectories: true)
@@ -78,8 +89,7 @@ final class TmuxSession {
 
     /// Reuses the state folder of an earlier session (to test what is remembered).
     init(_ arguments: [String], sharingStateWith other: TmuxSession, width: Int = 100, height: Int = 30) throws {
-        Self.counter += 1
-        socket = "brief-e2e-\(getpid())-\(Self.counter)"
+        socket = Self.newSocketName()
         stateDirectory = other.stateDirectory
         let binary = try Self.binary()
         let quoted = ([binary] + arguments).map { "'" + $0 + "'" }.joined(separator: " ")
@@ -94,8 +104,7 @@ final class TmuxSession {
     /// `BRIEF` (the binary) exported. `configuration` lines become the tmux server's
     /// configuration file (read before the pane starts).
     init(shellCommand command: String, width: Int = 100, height: Int = 30, configuration: [String] = []) throws {
-        Self.counter += 1
-        socket = "brief-e2e-\(getpid())-\(Self.counter)"
+        socket = Self.newSocketName()
         stateDirectory = NSTemporaryDirectory() + socket
         try FileManager.default.createDirectory(atPath: stateDirectory + "/state", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: stateDirectory + "/data", withIntermediateDirectories: true)
