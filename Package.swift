@@ -44,6 +44,10 @@ let package = Package(
                 "BriefUI",
                 "BriefTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            linkerSettings: [
+                .unsafeFlags(["-static-stdlib"]),
+                .linkedLibrary("_FoundationCollections"), .linkedLibrary("_FoundationCShims"),
             ]
         ),
         .testTarget(

@@ -22,9 +22,11 @@ public final class CursesTerminal {
     /// Sets the locale, installs signal handlers (before ncurses, which would otherwise
     /// install its own that exit), and starts ncurses on /dev/tty.
     public init(environment: [String: String]) throws {
-        setlocale(LC_ALL, "")
+        // Only the character type: ncursesw needs it for wide characters; the other categories
+        // would cost a file each to load and could change how C formats numbers.
+        setlocale(LC_CTYPE, "")
         if let codeset = nl_langinfo(nl_item(CODESET)), String(cString: codeset) != "UTF-8" {
-            setlocale(LC_ALL, "C.UTF-8")
+            setlocale(LC_CTYPE, "C.UTF-8")
         }
         cn_unblock_signals()
         cn_install_signal_handlers()

@@ -63,7 +63,6 @@ enum ReaderApp {
         while true {
             if needsDraw { terminal.draw(AppView.render(state)) }
             needsDraw = false
-            analysis?.start()
             if firstDraw {
                 timing?.write("first-screen", since: timing!.start)
                 firstDraw = false
@@ -77,8 +76,13 @@ enum ReaderApp {
                 keyTime = nil
             }
             // While a search scans a huge article, keys are polled between slices.
-            terminal.setInputTimeout(milliseconds: state.hasPendingWork ? 0 : analysis != nil ? 50 : 200)
+            // The work on a large article starts after the first screen has had a moment to show
+            // (or at the first key): on a machine with few cores it would compete for a processor
+            // with the terminal drawing that screen.
+            let waitBeforeWork = analysis.map { !$0.isStarted } ?? false
+            terminal.setInputTimeout(milliseconds: state.hasPendingWork ? 0 : waitBeforeWork ? 20 : analysis != nil ? 50 : 200)
             let key = terminal.readKey()
+            analysis?.start()
             let signal = terminal.takePendingSignal()
             if signal != 0 {
                 if let record = positionBeyondPreview, let path = state.reader?.document.path {
@@ -495,6 +499,8 @@ final class BackgroundAnalysis: Sendable {
     /// Starts the work (once; later calls do nothing). The reader calls it after drawing the
     /// first screen, so that the work does not delay it; the thread runs at a lower priority,
     /// so that keys are handled at once while it works.
+    var isStarted: Bool { started.withLock { $0 } }
+
     func start() {
         guard started.withLock({ let was = $0; $0 = true; return !was }) else { return }
         let (path, fileName, title) = (path, fileName, title)
