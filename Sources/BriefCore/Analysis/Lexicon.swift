@@ -83,9 +83,20 @@ final class Lexicon: @unchecked Sendable {
 
     @inline(__always) func isStopword(_ token: Token) -> Bool { flags(token) & WordInfo.stopword != 0 }
 
+    /// Built at the start of every analysing command, so kept to one pass over the lists with
+    /// one reused token buffer and a sort of flat records (it was most of `brief outline`'s
+    /// start-up when each phrase was tokenized into its own array and grouped in dictionaries).
     init() {
         let tokenizer = Tokenizer(lexicon: nil)
-        func hashes(_ phrase: String) -> [UInt64] { tokenizer.tokens(of: phrase).map(\.hash) }
+        var tokens: [Token] = []
+        func tokenize(_ phrase: String) {
+            var text = phrase
+            text.withUTF8 { bytes in
+                tokens.removeAll(keepingCapacity: true)
+                var depth = 0
+                tokenizer.tokenize(bytes, range: 0..<bytes.count, quoteDepth: &depth, into: &tokens)
+            }
+        }
         let lists: [(Cue, [String])] = [
             (.deontic, WordLists.deontic), (.hedge, WordLists.hedge), (.booster, WordLists.booster),
             (.stance, WordLists.stance), (.evaluative, WordLists.evaluative),
@@ -96,21 +107,7 @@ final class Lexicon: @unchecked Sendable {
             (.secondPerson, WordLists.secondPerson), (.thirdPerson, WordLists.thirdPerson),
             (.firstPersonSingular, WordLists.firstPersonSingular),
         ]
-        var byFirst: [UInt64: [(cue: Cue, rest: [UInt64], phrase: String)]] = [:]
-        var firstOrder: [UInt64] = []
-        for (cue, list) in lists {
-            for phrase in Set(list).sorted() {
-                let h = hashes(phrase)
-                guard let first = h.first else { continue }
-                if byFirst[first] == nil { firstOrder.append(first) }
-                byFirst[first, default: []].append((cue, Array(h.dropFirst()), phrase))
-            }
-        }
         var words: [WordInfo] = []
-        var entries: [Entry] = []
-        var rest: [UInt64] = []
-        var phrases: [String] = []
-        var synonymGroups: [UInt64: Int] = [:]
         let table = HashTable(capacity: 1024)
         func wordIndex(_ hash: UInt64) -> Int {
             if let i = table.value(hash) { return Int(i) }
@@ -118,32 +115,69 @@ final class Lexicon: @unchecked Sendable {
             table.set(hash, Int32(words.count - 1))
             return words.count - 1
         }
-        for first in firstOrder {
-            // Longer phrases first, so "we need" is found before "we".
-            let list = byFirst[first]!.sorted { ($0.rest.count, $0.phrase) > ($1.rest.count, $1.phrase) }
-            let w = wordIndex(first)
-            words[w].entryStart = Int32(entries.count)
-            for item in list {
-                entries.append(Entry(cue: item.cue, restStart: Int32(rest.count), restCount: Int32(item.rest.count),
-                                     phrase: Int32(phrases.count)))
-                rest.append(contentsOf: item.rest)
-                phrases.append(item.phrase)
+        // Every listed phrase: its first word, then the words after it in `listedRest`.
+        struct Listed {
+            var word: Int32
+            var list: Int32
+            var restStart: Int32
+            var restCount: Int32
+            var phrase: String
+        }
+        var listed: [Listed] = []
+        var listedRest: [UInt64] = []
+        for (list, (_, phrases)) in lists.enumerated() {
+            for phrase in phrases {
+                tokenize(phrase)
+                guard let first = tokens.first else { continue }
+                listed.append(Listed(word: Int32(wordIndex(first.hash)), list: Int32(list),
+                                     restStart: Int32(listedRest.count), restCount: Int32(tokens.count - 1),
+                                     phrase: phrase))
+                for token in tokens.dropFirst() { listedRest.append(token.hash) }
             }
-            words[w].entryEnd = Int32(entries.count)
+        }
+        // Grouped by first word; in a group longer phrases first (so "we need" is found before
+        // "we"), then by phrase (descending), then in the order of the lists.
+        listed.sort { a, b in
+            if a.word != b.word { return a.word < b.word }
+            if a.restCount != b.restCount { return a.restCount > b.restCount }
+            if a.phrase != b.phrase { return a.phrase > b.phrase }
+            return a.list < b.list
+        }
+        var entries: [Entry] = []
+        var rest: [UInt64] = []
+        var phrases: [String] = []
+        entries.reserveCapacity(listed.count)
+        phrases.reserveCapacity(listed.count)
+        for (k, item) in listed.enumerated() {
+            // A phrase listed twice in one list counts once.
+            if k > 0, listed[k - 1].word == item.word, listed[k - 1].list == item.list,
+               listed[k - 1].phrase == item.phrase { continue }
+            if k == 0 || listed[k - 1].word != item.word { words[Int(item.word)].entryStart = Int32(entries.count) }
+            entries.append(Entry(cue: lists[Int(item.list)].0, restStart: Int32(rest.count), restCount: item.restCount,
+                                 phrase: Int32(phrases.count)))
+            rest.append(contentsOf: listedRest[Int(item.restStart)..<Int(item.restStart + item.restCount)])
+            phrases.append(item.phrase)
+            words[Int(item.word)].entryEnd = Int32(entries.count)
         }
         let flagged: [(UInt8, [String])] = [
             (WordInfo.stopword, WordLists.stopwords), (WordInfo.auxiliary, WordLists.auxiliary),
             (WordInfo.notPast, WordLists.notPast),
         ]
         for (flag, list) in flagged {
-            for word in list { for h in hashes(word) { words[wordIndex(h)].flags |= flag } }
+            for word in list {
+                tokenize(word)
+                for token in tokens { words[wordIndex(token.hash)].flags |= flag }
+            }
         }
         for phrase in WordLists.argumentOpeners {
-            if let h = hashes(phrase).first { words[wordIndex(h)].flags |= WordInfo.opener }
+            tokenize(phrase)
+            if let first = tokens.first { words[wordIndex(first.hash)].flags |= WordInfo.opener }
         }
+        var synonymGroups: [UInt64: Int] = [:]
         for (group, list) in WordLists.synonyms.enumerated() {
             for word in list {
-                for token in tokenizer.tokens(of: word) where synonymGroups[token.stem] == nil {
+                tokenize(word)
+                for token in tokens where synonymGroups[token.stem] == nil {
                     synonymGroups[token.stem] = group
                 }
             }
