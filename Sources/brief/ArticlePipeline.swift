@@ -39,19 +39,13 @@ enum ArticlePipeline {
                              makeContext: @escaping @Sendable () -> Context,
                              render: @escaping @Sendable (Context, String, Article, _ sink: ([UInt8]) -> Void) -> Void)
         -> Bool {
-        var items: [Item] = []
-        for path in paths {
-            switch ArticleFiles.expand(path) {
-            case .failure(let error): items.append(.failure(error.description))
-            case .success(let files): items.append(contentsOf: files.map { Item.file($0) })
-            }
-        }
+        let items = ArticleInputs.expand(paths)
         /// Reads and parses the item's file, hands the article to `render`; nil when it worked.
         let process: @Sendable (Item, Context, ([UInt8]) -> Void) -> String? = { item, context, sink in
             switch item {
             case .failure(let message):
                 return message
-            case .file(let file):
+            case .file(let file, _):
                 switch ArticleInputs.article(file) {
                 case .failure(let error): return error.description
                 case .success(let article):
@@ -81,7 +75,7 @@ enum ArticlePipeline {
             let thread = startThread {
                 let context = makeContext()
                 while let (index, item) = queue.next() {
-                    if case .file(let file) = item, file != "-", ArticleFiles.size(file) ?? 0 >= largeFile {
+                    if case .file(let file, _) = item, file != "-", ArticleFiles.size(file) ?? 0 >= largeFile {
                         queue.finish(index, .deferred(item))
                         continue
                     }
@@ -109,10 +103,7 @@ enum ArticlePipeline {
         return failed
     }
 
-    enum Item: Sendable {
-        case file(String)
-        case failure(String)
-    }
+    typealias Item = ArticleInputs.Input
 
     /// Hands out items in order to the workers and collects their results for the writer.
     /// A worker waits while `window` results are ahead of the writer.

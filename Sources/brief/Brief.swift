@@ -145,28 +145,45 @@ func printOutlines(_ paths: [String], format: OutputFormat) throws {
 
 /// Reads every article named on the command line; reports each failure on one line.
 enum ArticleInputs {
+    /// One input of a command: a file to read, or why a path named on the command line gave none.
+    enum Input: Sendable, Equatable {
+        /// `named`: given on the command line (not found in a folder given there).
+        case file(String, named: Bool)
+        case failure(String)
+    }
+
+    /// The files the paths stand for, in order (a folder: its articles, sorted).
+    static func expand(_ paths: [String]) -> [Input] {
+        var inputs: [Input] = []
+        for path in paths {
+            switch ArticleFiles.expand(path) {
+            case .failure(let error): inputs.append(.failure(error.description))
+            case .success(let files): inputs += files.map { .file($0, named: files == [path]) }
+            }
+        }
+        return inputs
+    }
+
     /// Parses each article in turn and hands it to `body`, so only one is in memory at a time.
     /// With `unreadableInFolder`, a file found in a folder that cannot be read goes there
     /// instead of being reported (the library lists it); named paths are always reported.
     static func forEach(_ paths: [String], failed: inout Bool,
                         unreadableInFolder: ((String, ArticleFileError) -> Void)? = nil,
                         _ body: (String, Article) throws -> Void) rethrows {
-        for path in paths {
-            switch ArticleFiles.expand(path) {
-            case .failure(let error):
-                Output.error(error.description)
+        for input in expand(paths) {
+            switch input {
+            case .failure(let message):
+                Output.error(message)
                 failed = true
-            case .success(let files):
-                for file in files {
-                    switch article(file) {
-                    case .failure(let error) where unreadableInFolder != nil && files != [path]:
-                        unreadableInFolder?(file, error)
-                    case .failure(let error):
-                        Output.error(error.description)
-                        failed = true
-                    case .success(let article):
-                        try body(file, article)
-                    }
+            case .file(let file, let named):
+                switch article(file) {
+                case .failure(let error) where unreadableInFolder != nil && !named:
+                    unreadableInFolder?(file, error)
+                case .failure(let error):
+                    Output.error(error.description)
+                    failed = true
+                case .success(let article):
+                    try body(file, article)
                 }
             }
         }
