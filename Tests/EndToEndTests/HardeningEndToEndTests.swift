@@ -168,7 +168,9 @@ struct HardeningEndToEndTests {
         session.send("Enter")
         #expect(session.waitFor { _ in self.statusLine(session).contains("note saved") }.ok)
         session.send("L")
-        let list = session.waitFor("Notes · 1")
+        // Waits for the note's line too: ncurses writes a screen row by row, and a capture can
+        // fall between the overlay's first row and the rest (seen under AddressSanitizer).
+        let list = session.waitFor { $0.contains("Notes · 1") && $0.contains("about ]52 rtl typed") }
         #expect(list.ok, "\(list.screen)")
         #expect(list.screen.contains("about ]52 rtl typed"), "\(list.screen)")
         #expect(list.screen.contains("Bullet one ]52;c;UFdORUQ=copied") || list.screen.contains("Bullet two [2J[Hcleared"),

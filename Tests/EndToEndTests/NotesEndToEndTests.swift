@@ -51,7 +51,8 @@ struct NotesEndToEndTests {
         defer { again.stop() }
         #expect(again.waitFor("1 note").ok)
         again.send("L")
-        let list = again.waitFor("Notes · 1")
+        // The whole list, not only its first row (ncurses writes a screen row by row).
+        let list = again.waitFor { $0.contains("Notes · 1") && $0.contains("Lecture clé — 重要") }
         #expect(list.ok, "\(list.screen)")
         #expect(list.screen.contains("Lecture clé — 重要"))
     }
@@ -76,7 +77,7 @@ struct NotesEndToEndTests {
         session.send("]", "m")
         #expect(session.waitFor { _ in self.statusLine(session).contains("2 notes") }.ok)
         session.send("L")
-        let list = session.waitFor("Notes · 2")
+        let list = session.waitFor { $0.contains("Notes · 2") && $0.contains("(highlight)") }
         #expect(list.ok, "\(list.screen)")
         #expect(list.screen.contains("Written in the editor ↵ second line"))
         #expect(list.screen.contains("(highlight)"))
