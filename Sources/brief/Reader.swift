@@ -496,11 +496,11 @@ final class BackgroundAnalysis: Sendable {
         self.title = title
     }
 
-    /// Starts the work (once; later calls do nothing). The reader calls it after drawing the
-    /// first screen, so that the work does not delay it; the thread runs at a lower priority,
-    /// so that keys are handled at once while it works.
     var isStarted: Bool { started.withLock { $0 } }
 
+    /// Starts the work (once; later calls do nothing). The reader calls it once the first
+    /// screen has had a moment to show, so that the work does not delay it; the thread runs at
+    /// a lower priority, so that keys are handled at once while it works.
     func start() {
         guard started.withLock({ let was = $0; $0 = true; return !was }) else { return }
         let (path, fileName, title) = (path, fileName, title)
