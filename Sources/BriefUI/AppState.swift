@@ -151,12 +151,8 @@ public struct ReaderState: Sendable {
     /// The visible outline entry for the text at the top of the view.
     public func trackedEntry() -> Int? {
         let entries = document.outlineEntries
-        var low = 0, high = visibleEntries.count
-        while low < high {
-            let mid = (low + high) / 2
-            if entries[visibleEntries[mid]].position <= top { low = mid + 1 } else { high = mid }
-        }
-        return low > 0 ? low - 1 : (visibleEntries.isEmpty ? nil : 0)
+        let after = visibleEntries.partitionPoint { entries[$0].position > top }
+        return after > 0 ? after - 1 : (visibleEntries.isEmpty ? nil : 0)
     }
 }
 

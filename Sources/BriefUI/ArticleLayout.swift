@@ -110,13 +110,8 @@ public final class ArticleLayout: @unchecked Sendable {
 
     /// Index of the line of `item` that shows `offset`.
     public func lineIndex(item: Int, offset: Int) -> Int {
-        let lines = linesOf(item)
-        var low = 0, high = lines.count
-        while low < high {
-            let mid = (low + high) / 2
-            if lines[mid].start <= offset { low = mid + 1 } else { high = mid }
-        }
-        return max(0, low - 1)
+        let after = linesOf(item).partitionPoint { $0.start > offset }
+        return max(0, after - 1)
     }
 
     /// The position of the start of the line that shows `position`.

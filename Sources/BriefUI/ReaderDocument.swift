@@ -210,15 +210,11 @@ public final class ReaderDocument: Sendable {
 
     /// Ranges of the claims in an item, for emphasis.
     public func claimRanges(in item: Int) -> [Range<Int>] {
-        var low = 0, high = keyPoints.count  // the first key point at or after the item
-        while low < high {
-            let mid = (low + high) / 2
-            if keyPoints[mid].item < item { low = mid + 1 } else { high = mid }
-        }
         var ranges: [Range<Int>] = []
-        while low < keyPoints.count, keyPoints[low].item == item {
-            if keyPoints[low].kind == .claim { ranges.append(keyPoints[low].range) }
-            low += 1
+        var k = keyPoints.partitionPoint { $0.item >= item }
+        while k < keyPoints.count, keyPoints[k].item == item {
+            if keyPoints[k].kind == .claim { ranges.append(keyPoints[k].range) }
+            k += 1
         }
         return ranges
     }
@@ -237,12 +233,7 @@ public final class ReaderDocument: Sendable {
     func matches(of needle: [UInt8], from: Int, to: Int, limit: Int) -> (found: [(item: Int, range: Range<Int>)], end: Int) {
         guard !needle.isEmpty, !needle.contains(0x0A), limit > 0, from < to else { return ([], max(from, to)) }
         var result: [(item: Int, range: Range<Int>)] = []
-        var item = 0
-        var high = items.count
-        while item < high {  // the item containing `from`
-            let mid = (item + high) / 2
-            if byteStarts[mid + 1] <= from { item = mid + 1 } else { high = mid }
-        }
+        var item = (0..<items.count).partitionPoint { byteStarts[$0 + 1] > from }  // the item containing `from`
         var folded: [UInt8] = []
         var position = from  // in the search text
         while item < items.count, byteStarts[item] < to, result.count < limit {
@@ -282,12 +273,8 @@ public final class ReaderDocument: Sendable {
 
     /// The heading item at or before `item`, if any.
     public func section(containing item: Int) -> Int? {
-        var low = 0, high = headingItems.count
-        while low < high {
-            let mid = (low + high) / 2
-            if headingItems[mid] <= item { low = mid + 1 } else { high = mid }
-        }
-        return low > 0 ? headingItems[low - 1] : nil
+        let after = headingItems.partitionPoint { $0 > item }
+        return after > 0 ? headingItems[after - 1] : nil
     }
 
     /// How far into the text a position is, 0...1.

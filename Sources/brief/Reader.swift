@@ -119,12 +119,8 @@ enum ReaderApp {
                 showingTail = false
                 if let tailPlace {
                     let blocks = document.article.blocks
-                    var low = 0, high = blocks.count  // first block at or after the line
-                    while low < high {
-                        let mid = (low + high) / 2
-                        if blocks[mid].line < tailPlace.line { low = mid + 1 } else { high = mid }
-                    }
-                    state.show(document.position(block: min(low, max(0, blocks.count - 1)), offset: tailPlace.offset))
+                    let first = blocks.partitionPoint { $0.line >= tailPlace.line }  // at or after the line
+                    state.show(document.position(block: min(first, max(0, blocks.count - 1)), offset: tailPlace.offset))
                 }
                 if let record = positionBeyondPreview {
                     state.show(document.position(block: record.block, offset: record.offset))

@@ -124,11 +124,7 @@ struct EvidenceLinker {
     }
 
     static func binaryContains(_ sorted: ArraySlice<UInt32>, _ value: UInt32) -> Bool {
-        var lo = sorted.startIndex, hi = sorted.endIndex
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if sorted[mid] < value { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < sorted.endIndex && sorted[lo] == value
+        let at = sorted.partitionPoint { $0 >= value }
+        return at < sorted.endIndex && sorted[at] == value
     }
 }

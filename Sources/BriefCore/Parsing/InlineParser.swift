@@ -561,12 +561,8 @@ extension InlineParser {
         var pos = range.lowerBound
         // Deletions are at most 2 bytes long: start just before the range (binary search),
         // stop after it, so link texts cost their own length, not the paragraph's.
-        var low = 0, high = sortedDeletions.count
-        while low < high {
-            let mid = (low + high) / 2
-            if sortedDeletions[mid].0 < range.lowerBound - 2 { low = mid + 1 } else { high = mid }
-        }
-        for (start, length) in sortedDeletions[low...] {
+        let first = sortedDeletions.partitionPoint { $0.0 >= range.lowerBound - 2 }
+        for (start, length) in sortedDeletions[first...] {
             if start >= range.upperBound { break }
             let s = max(start, range.lowerBound), e = min(start + length, range.upperBound)
             if e <= s { continue }
