@@ -136,16 +136,15 @@ public final class ReaderDocument: Sendable {
         var starts: [Int] = []
         starts.reserveCapacity(items.count + 1)
         var total = 0
-        var headings: [Int] = []
-        for item in items.indices {
+        for item in 0..<offset {  // the title and the byline
             starts.append(total)
-            if item >= offset {
-                let block = article.blocks[item - offset]
-                if block.kind == .heading { headings.append(item) }
-                total += block.text.utf8.count + 1
-            } else {
-                total += items[item].text.utf8.count + 1
-            }
+            total += items[item].text.utf8.count + 1
+        }
+        var headings: [Int] = []
+        for (index, block) in article.blocks.enumerated() {
+            starts.append(total)
+            if block.kind == .heading { headings.append(index + offset) }
+            total += block.text.utf8.count + 1
         }
         starts.append(total)
         byteStarts = starts
