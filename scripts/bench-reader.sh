@@ -34,15 +34,18 @@ wait_for() {  # label in the timing log, seconds
 wait_for first-screen 120
 wait_for analysis-shown 600
 
+handled() {  # waits until the log has more than $1 key lines; $2 says what for the error
+    i=0
+    while [ "$(grep -c '^key' "$log" || true)" -le "$1" ]; do
+        i=$((i + 1)); [ $i -gt 2000 ] && { echo "bench-reader: $2 not handled" >&2; exit 1; }
+        sleep 0.01
+    done
+}
 keys() {  # send keys one at a time, waiting for each to be handled
     for k in "$@"; do
         before=$(grep -c '^key' "$log" || true)
         tmux -L $socket send-keys -t 0 "$k"
-        i=0
-        while [ "$(grep -c '^key' "$log" || true)" -le "$before" ]; do
-            i=$((i + 1)); [ $i -gt 2000 ] && { echo "bench-reader: key $k not handled" >&2; exit 1; }
-            sleep 0.01
-        done
+        handled "$before" "key $k"
     done
 }
 # Moves everywhere in the text: lines, pages, the end and back, sections, key points,
@@ -54,11 +57,7 @@ keys G Space b g
 for size in "80 24" "120 40" "60 20" "100 30"; do
     before=$(grep -c '^key' "$log" || true)
     tmux -L $socket resize-window -t 0 -x ${size% *} -y ${size#* }
-    i=0
-    while [ "$(grep -c '^key' "$log" || true)" -le "$before" ]; do
-        i=$((i + 1)); [ $i -gt 2000 ] && { echo "bench-reader: resize to $size not handled" >&2; exit 1; }
-        sleep 0.01
-    done
+    handled "$before" "resize to $size"
 done
 keys G '}' ']' g
 tmux -L $socket send-keys -t 0 q
