@@ -166,6 +166,8 @@ public struct AppState: Sendable {
     public var prompt: Prompt?
     /// Scroll offset of the help overlay while it is shown.
     public var helpScroll: Int?
+    /// The key point whose reasons are shown (`w`), by index in `keyPoints`.
+    public var whyShown: Int?
     /// A one-key message for the status line.
     public var message: String?
     /// Work going on in the background ("analysing"), shown in the status line.
@@ -214,6 +216,7 @@ public struct AppState: Sendable {
         prompt = nil
         noteEditor = nil
         notesList = nil
+        whyShown = nil
     }
 
     /// Moves the view so the line showing `position` is at the top (as far as the end allows).
@@ -278,6 +281,7 @@ public struct AppState: Sendable {
         if noteEditor != nil { return applyEditor(key) }
         if CommandTable.command(for: key, in: []) == .exit { return applyGlobal(.exit) }
         if helpScroll != nil { return applyHelp(key) }
+        if whyShown != nil { whyShown = nil; return [] }  // any key closes it
         if prompt != nil { return applyPrompt(key) }
         if notesList != nil { return applyNotesList(key) }
         if case .mouse(let event) = key { return applyMouse(event) }
@@ -453,6 +457,15 @@ public struct AppState: Sendable {
             jump(&reader, to: Position(item: previous, offset: 0))
         case .followEvidence:
             followEvidence(&reader)
+        case .explainKeyPoint:
+            let points = reader.document.keyPoints
+            // The current key point, else the first one from the top of the view.
+            guard let k = reader.keyPoint ?? points.firstIndex(where: { $0.position >= reader.top }) else {
+                message = points.isEmpty ? (busy.map { "no key points yet: \($0)…" } ?? "no key points in this article")
+                    : "no key point below: [ goes back to one"
+                return []
+            }
+            whyShown = k
         case .search:
             prompt = Prompt(kind: .search, text: "")
             reader.search = nil

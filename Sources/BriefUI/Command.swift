@@ -2,7 +2,7 @@
 public enum Command: Sendable, Equatable {
     case lineDown, lineUp, pageDown, pageUp, top, bottom
     case open, filter, cycleSort
-    case nextKeyPoint, previousKeyPoint, nextSection, previousSection, followEvidence
+    case nextKeyPoint, previousKeyPoint, nextSection, previousSection, followEvidence, explainKeyPoint
     case search, nextMatch, previousMatch
     case toggleOutline, switchFocus, fold, unfold, jumpToEntry
     case help, quit, exit, suspend, redraw
@@ -67,6 +67,7 @@ public enum CommandTable {
         .init(.nextSection, [.char("}")], "next section", .reader),
         .init(.previousSection, [.char("{")], "previous section", .reader),
         .init(.followEvidence, [.enter], "summary bullet: jump to its evidence", .reader),
+        .init(.explainKeyPoint, [.char("w")], "why this key point: its role and reasons", .reader),
         .init(.search, [.char("/")], "search (Enter keeps, Esc clears)", .reader),
         .init(.nextMatch, [.char("n")], "next match", .reader),
         .init(.previousMatch, [.char("N")], "previous match", .reader),

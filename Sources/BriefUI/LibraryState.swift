@@ -5,7 +5,9 @@ public struct LibraryEntry: Sendable, Equatable {
     public var path: String
     public var title: String
     public var words: Int
-    public var keyClaims: Int
+    public var keyPoints: Int
+    /// The article's kind (news report, analysis…), when analysed.
+    public var kind: ArticleKind?
     /// Notes the reader has written on the article.
     public var notes: Int
     /// Seconds since 1970 of the file's last change.
@@ -16,28 +18,30 @@ public struct LibraryEntry: Sendable, Equatable {
     /// Title and text, lowercased (see `TextSearch`), for the filter.
     var searchText: [UInt8]
 
-    public init(path: String, title: String, words: Int, keyClaims: Int, notes: Int = 0, modified: Int, read: Bool,
-                text: String) {
+    public init(path: String, title: String, words: Int, keyPoints: Int, kind: ArticleKind? = nil, notes: Int = 0,
+                modified: Int, read: Bool, text: String) {
         self.path = path
+        self.kind = kind
         self.title = title
         self.words = words
-        self.keyClaims = keyClaims
+        self.keyPoints = keyPoints
         self.notes = notes
         self.modified = modified
         self.read = read
         searchText = TextSearch.folded(title + "\n" + text)
     }
 
-    public init(path: String, article: Article, keyClaims: Int, notes: Int, modified: Int, read: Bool) {
+    public init(path: String, article: Article, keyPoints: Int, kind: ArticleKind? = nil, notes: Int, modified: Int,
+                read: Bool) {
         let text = article.blocks.map(\.text).joined(separator: "\n")
-        self.init(path: path, title: article.title, words: article.wordCount, keyClaims: keyClaims, notes: notes,
-                  modified: modified, read: read, text: text)
+        self.init(path: path, title: article.title, words: article.wordCount, keyPoints: keyPoints, kind: kind,
+                  notes: notes, modified: modified, read: read, text: text)
     }
 
     /// A file in the library that could not be read: listed under its name, with the reason.
     public init(path: String, problem: String) {
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        self.init(path: path, title: name, words: 0, keyClaims: 0, modified: 0, read: true, text: "")
+        self.init(path: path, title: name, words: 0, keyPoints: 0, modified: 0, read: true, text: "")
         self.problem = problem
     }
 

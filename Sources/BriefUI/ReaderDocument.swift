@@ -34,20 +34,38 @@ public struct LayoutItem: Sendable {
     public var blockIndex: Int?
 }
 
-/// A summary bullet or key claim, in reading order.
+/// A summary bullet or a key point of the body, in reading order.
 public struct KeyPoint: Sendable, Equatable {
     public enum Kind: Sendable, Equatable { case summaryBullet, claim }
     public var kind: Kind
     public var item: Int
     /// UTF-8 range of the key point in the item's text.
     public var range: Range<Int>
+    /// Its part in the article (a summary bullet's is `summary`).
+    public var role: KeyPointRole
+    /// How likely the sentence is a key point (nil for summary bullets).
+    public var score: Double?
+    /// Why it was chosen, in words (`w` shows them).
+    public var reasons: [String]
     public var position: Position { Position(item: item, offset: range.lowerBound) }
+
+    public init(kind: Kind, item: Int, range: Range<Int>, role: KeyPointRole, score: Double? = nil,
+                reasons: [String] = []) {
+        self.kind = kind
+        self.item = item
+        self.range = range
+        self.role = role
+        self.score = score
+        self.reasons = reasons
+    }
 }
 
 /// An outline entry, flattened in reading order with its depth and subtree extent.
 public struct OutlineEntry: Sendable, Equatable {
     public var kind: OutlineNode.Kind
     public var text: String
+    /// Key points only: thesis, claim, conclusion or fact.
+    public var role: KeyPointRole? = nil
     public var depth: Int
     public var position: Position
     /// Index one past this entry's last descendant in `ReaderDocument.outlineEntries`.
@@ -101,8 +119,10 @@ public final class ReaderDocument: Sendable {
     public let items: LayoutItems
     /// Item index of `article.blocks[0]`.
     public let firstBlockItem: Int
-    /// Summary bullets and claims in reading order.
+    /// Summary bullets and key points in reading order.
     public let keyPoints: [KeyPoint]
+    /// The article's kind, once analysed.
+    public let kind: ArticleKind?
     public let headingItems: [Int]
     public let outlineEntries: [OutlineEntry]
     /// Evidence per summary bullet's item.
@@ -111,7 +131,8 @@ public final class ReaderDocument: Sendable {
     let byteStarts: [Int]
 
     public convenience init(path: String, article: Article) {
-        let analysis = ClaimAnalyzer(explains: false).analyze(article)  // the reader never shows the reasons
+        // The reader shows the reasons in words (`w`), never the signals behind them.
+        let analysis = ClaimAnalyzer(explains: true, signals: false).analyze(article)
         self.init(path: path, article: article, analysis: analysis)
     }
 
@@ -156,15 +177,21 @@ public final class ReaderDocument: Sendable {
         for (index, block) in article.blocks.enumerated() {
             if block.kind == .paragraph { break }
             if block.kind == .bullet {
-                points.append(KeyPoint(kind: .summaryBullet, item: index + offset, range: 0..<block.text.utf8.count))
-                if let found = analysis.evidence[index], !found.isEmpty { evidence[index + offset] = found }
+                let found = analysis.evidence[index] ?? []
+                var reasons = ["summary bullet at the top of the article"]
+                if let best = found.first { reasons.append("supported by line \(best.line) (Enter jumps there)") }
+                points.append(KeyPoint(kind: .summaryBullet, item: index + offset, range: 0..<block.text.utf8.count,
+                                       role: .summary, reasons: reasons))
+                if !found.isEmpty { evidence[index + offset] = found }
             }
         }
         for claim in analysis.claims {
-            points.append(KeyPoint(kind: .claim, item: claim.blockIndex + offset, range: claim.range))
+            points.append(KeyPoint(kind: .claim, item: claim.blockIndex + offset, range: claim.range, role: claim.role,
+                                   score: claim.score, reasons: claim.reasons))
         }
         points.sort { $0.position < $1.position }
         keyPoints = points
+        kind = analysis.kind
         self.evidence = evidence
         outlineEntries = ReaderDocument.outline(article.blocks, analysis: analysis, firstBlockItem: offset)
     }
@@ -179,10 +206,10 @@ public final class ReaderDocument: Sendable {
         var entries: [OutlineEntry] = []
         entries.reserveCapacity(blocks.count + claims.count)
         var open: [Int] = []  // entries whose subtree may still grow, outermost first
-        func add(_ kind: OutlineNode.Kind, _ text: String, depth: Int, _ position: Position) {
+        func add(_ kind: OutlineNode.Kind, _ text: String, depth: Int, _ position: Position, role: KeyPointRole? = nil) {
             while let last = open.last, entries[last].depth >= depth { close() }
             open.append(entries.count)
-            entries.append(OutlineEntry(kind: kind, text: text, depth: depth, position: position, subtreeEnd: 0))
+            entries.append(OutlineEntry(kind: kind, text: text, role: role, depth: depth, position: position, subtreeEnd: 0))
         }
         func close() {
             let index = open.removeLast()
@@ -200,7 +227,7 @@ public final class ReaderDocument: Sendable {
                 next += 1
                 guard claim.blockIndex == index, OutlineBuilder.holdsClaims(kind) else { continue }
                 add(.claim, claim.text, depth: depth + 1,
-                    Position(item: index + firstBlockItem, offset: claim.range.lowerBound))
+                    Position(item: index + firstBlockItem, offset: claim.range.lowerBound), role: claim.role)
             }
         }
         while !open.isEmpty { close() }

@@ -31,6 +31,9 @@ public enum AppView {
         if let editor = state.noteEditor {
             NoteEditorView.draw(editor, row: screen.height - 1, on: &screen)
         }
+        if let reader = state.reader, let index = state.whyShown, index < reader.document.keyPoints.count {
+            WhyView.draw(reader, index: index, on: &screen)
+        }
         if let scroll = state.helpScroll {
             HelpView.draw(scroll: scroll, context: state.helpContext, on: &screen)
         }
@@ -118,9 +121,10 @@ public enum LibraryView {
                 details = AppView.truncate("⚠ " + problem.withoutControls, to: max(0, width / 2))
             } else if width >= 64 {
                 details = "\(AppView.grouped(entry.words)) words · \(entry.readingMinutes) min · "
-                    + "\(entry.keyClaims) claim\(entry.keyClaims == 1 ? "" : "s") · \(entry.notes) note\(entry.notes == 1 ? "" : "s")"
+                    + (entry.kind.map { $0.label + " · " } ?? "")
+                    + "\(entry.keyPoints) key point\(entry.keyPoints == 1 ? "" : "s") · \(entry.notes) note\(entry.notes == 1 ? "" : "s")"
             } else {
-                details = "\(entry.readingMinutes) min · \(entry.keyClaims)★"
+                details = "\(entry.readingMinutes) min · \(entry.keyPoints)★"
             }
             let detailsWidth = DisplayWidth.of(details)
             screen.put(entry.read ? " " : "●", row: y, column: 1,
@@ -177,7 +181,12 @@ public enum OutlineView {
             case .paragraph: mark = "¶ "
             case .quote: mark = "> "
             case .code: mark = "{ "
-            case .claim: mark = "★ "; style.role = .claim
+            case .claim:
+                // Claims and facts are what the kind of article leads one to expect; the thesis and
+                // the conclusion are named (the status line names every role).
+                let named = entry.role == .thesis || entry.role == .conclusion
+                mark = "★ " + (named ? (entry.role?.rawValue ?? "") + " · " : "")
+                style.role = .claim
             }
             if entry.kind != .section, entry.hasChildren, reader.folded.contains(entryIndex) {
                 style.underline = true
@@ -304,7 +313,7 @@ public enum ReaderView {
         var right: [String] = []
         let points = document.keyPoints.count
         if let k = reader.keyPoint {
-            right.append("key point \(k + 1)/\(points)")
+            right.append("key point \(k + 1)/\(points) \(document.keyPoints[k].role.rawValue)")  // "key point 2/6 thesis"
         } else if points > 0 {
             right.append(points == 1 ? "1 key point" : "\(points) key points")
         }
@@ -430,6 +439,55 @@ public enum NotesListView {
                 screen.put(AppView.truncate("  " + body.withoutControls, to: room), row: row + 1, column: x + 2,
                            style: style, limit: x + boxWidth - 2)
             }
+        }
+    }
+}
+
+/// Why the current key point was chosen (`w`): its number, role and score, the sentence,
+/// then the reasons in words.
+public enum WhyView {
+    static func lines(_ reader: ReaderState, index k: Int, width: Int) -> [(text: String, isHeading: Bool)] {
+        let document = reader.document
+        let point = document.keyPoints[k]
+        var head = "Key point \(k + 1)/\(document.keyPoints.count) · \(point.role.rawValue)"
+        if let score = point.score { head += " · \(Int((score * 100).rounded()))% likely a key point" }
+        if let kind = document.kind { head += " · in a\(kind == .analysis || kind == .explainer || kind == .interview ? "n" : "") \(kind.label)" }
+        var out: [(String, Bool)] = []
+        for line in TextWrapper().wrap(head, width: width) { out.append((line, true)) }
+        out.append(("", false))
+        let text = document.items[point.item].text
+        let utf8 = text.utf8
+        let lower = utf8.index(utf8.startIndex, offsetBy: min(point.range.lowerBound, utf8.count))
+        let upper = utf8.index(utf8.startIndex, offsetBy: min(point.range.upperBound, utf8.count))
+        var sentence = TextWrapper().wrap("“" + String(decoding: utf8[lower..<upper], as: UTF8.self).withoutControls + "”",
+                                          width: width)
+        if sentence.count > 3 { sentence = Array(sentence.prefix(3)); sentence[2] = AppView.truncate(sentence[2] + " …", to: width) }
+        for line in sentence { out.append((line, false)) }
+        out.append(("", false))
+        for reason in point.reasons {
+            for (i, line) in TextWrapper().wrap(reason, width: max(4, width - 2)).enumerated() {
+                out.append(((i == 0 ? "• " : "  ") + line, false))
+            }
+        }
+        return out
+    }
+
+    static func draw(_ reader: ReaderState, index: Int, on screen: inout Screen) {
+        let boxWidth = min(screen.width - 2, 72)
+        let lines = lines(reader, index: index, width: max(4, boxWidth - 4))
+        let boxHeight = min(screen.height - 1, lines.count + 2)
+        let x = (screen.width - boxWidth) / 2
+        let y = max(0, (screen.height - 1 - boxHeight) / 2)
+        let border = Style(bold: true, role: .heading)
+        AppView.drawBox(on: &screen, x: x, y: y, width: boxWidth, height: boxHeight, style: border)
+        screen.put(" Why this key point ", row: y, column: x + 2, style: border, limit: x + boxWidth - 2)
+        let footer = " any key closes "
+        if DisplayWidth.of(footer) + 4 <= boxWidth {
+            screen.put(footer, row: y + boxHeight - 1, column: x + boxWidth - DisplayWidth.of(footer) - 2, style: border)
+        }
+        for (i, (text, isHeading)) in lines.prefix(max(0, boxHeight - 2)).enumerated() {
+            screen.put(AppView.truncate(text, to: boxWidth - 4), row: y + 1 + i, column: x + 2,
+                       style: isHeading ? Style(bold: true, role: .heading) : .plain, limit: x + boxWidth - 2)
         }
     }
 }

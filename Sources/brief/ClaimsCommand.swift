@@ -4,21 +4,25 @@ import BriefCore
 struct ClaimsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "claims",
-        abstract: "Rank each article's key claims, with the signals behind each score.",
+        abstract: "Rank each article's key points, with the reasons behind each.",
         discussion: """
-            A key claim is a sentence in which the author asserts something: an evaluation, a \
-            prediction, a cause, a recommendation, the thesis. Without --limit, as many claims \
-            as `brief outline` shows (about one per 200 words of body, at least 3 over 300 words); \
-            with --limit N, the N best (fewer only if the article has fewer sentences).
-            JSON: one object per article, one per line, claims best first:
-              {"source", "title", "claims": [{"text", "score", "line", "section", "why"}]}
+            The kind of article decides its key points: an argued piece (analysis, opinion, \
+            explainer, interview) gives its thesis first, then the claims that carry the argument \
+            and its concluding judgement; a news report (or a list) gives its main facts, the lede \
+            first. Without --limit, as many as `brief outline` shows (about one per 200 words of \
+            body, at least 3 over 300 words); with --limit N, the N best.
+            JSON: one object per article, one per line, key points best first:
+              {"source", "title", "kind", "claims": [{"text", "role", "score", "line", "section", \
+            "reasons", "why"}]}
+            kind: news, analysis, explainer, interview, list. role: thesis, claim, conclusion, fact.
+            score: how likely the sentence is a key point. reasons: in words; why: the signals.
             """
     )
 
     @Argument(help: "Article files or folders; \"-\" reads standard input.")
     var paths: [String] = []
 
-    @Option(help: "Show the N best claims per article (default: as many as the outline shows).")
+    @Option(help: "Show the N best key points per article (default: as many as the outline shows).")
     var limit: Int?
 
     @Option(help: "Output format: text or json.")
@@ -28,6 +32,11 @@ struct ClaimsCommand: ParsableCommand {
     @Flag(name: .customLong("dump-features"), help: .hidden)
     var dumpFeatures = false
 
+    /// Weights to use instead of the fitted ones: "name value" lines, as
+    /// `scripts/fit-key-points.py` writes them for each cross-validation fold.
+    @Option(name: .customLong("model"), help: .hidden)
+    var modelPath: String?
+
     mutating func validate() throws {
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
     }
@@ -35,9 +44,10 @@ struct ClaimsCommand: ParsableCommand {
     mutating func run() throws {
         guard !paths.isEmpty else { throw ValidationError("give at least one PATH (or - for standard input)") }
         let (limit, format, dumpFeatures) = (limit, format, dumpFeatures)
+        let model = try modelPath.map(Self.model(at:)) ?? .standard
         let width = Terminal.outputWidth()
         let failed = ArticlePipeline.run(paths, makeContext: {
-            (analyzer: ClaimAnalyzer(), wrapper: TextWrapper())
+            (analyzer: ClaimAnalyzer(model: model), wrapper: TextWrapper())
         }, render: { context, source, article, sink in
             if dumpFeatures {
                 var out = ""
@@ -49,12 +59,12 @@ struct ClaimsCommand: ParsableCommand {
                 sink(Array(out.utf8))
                 return
             }
-            let claims = context.analyzer.analyze(article, claimCount: limit).claims
+            let analysis = context.analyzer.analyze(article, claimCount: limit)
             switch format {
             case .json:
-                sink(Array((Self.json(source: source, title: article.title, claims: claims) + "\n").utf8))
+                sink(Array((Self.json(source: source, title: article.title, analysis: analysis) + "\n").utf8))
             case .text:
-                sink(Array((Self.text(source: source, title: article.title, claims: claims, width: width,
+                sink(Array((Self.text(source: source, title: article.title, analysis: analysis, width: width,
                                       wrapper: context.wrapper) + "\n").utf8))
             }
         })
@@ -62,22 +72,48 @@ struct ClaimsCommand: ParsableCommand {
         if failed { throw ExitCode(1) }
     }
 
-    /// {"source", "title", "claims": [{"text", "score", "line", "section", "why"}]} on one line.
-    static func json(source: String, title: String, claims: [ScoredSentence]) -> String {
+    /// A model file: one "name value" pair a line; names from `KeyPointModel.valueNames`.
+    static func model(at path: String) throws -> KeyPointModel {
+        guard case .success(let bytes) = ArticleFiles.read(path) else {
+            throw ValidationError("cannot read the model file \(path.withoutControls)")
+        }
+        let known = Set(KeyPointModel.valueNames)
+        var values: [String: Double] = [:]
+        for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
+            let fields = line.split(separator: " ")
+            guard fields.count == 2, known.contains(String(fields[0])), let value = Double(fields[1]) else {
+                throw ValidationError("bad line in the model file: \(String(line).withoutControls)")
+            }
+            values[String(fields[0])] = value
+        }
+        return KeyPointModel(values: values)
+    }
+
+    /// {"source", "title", "kind", "claims": [{"text", "role", "score", "line", "section", "reasons",
+    /// "why"}]} on one line.
+    static func json(source: String, title: String, analysis: ArticleAnalysis) -> String {
         var w = JSONWriter()
         w.raw("{")
         w.key("source"); w.string(source); w.raw(",")
         w.key("title"); w.string(title); w.raw(",")
+        w.key("kind"); w.string((analysis.kind ?? .analysis).rawValue); w.raw(",")
         w.key("claims"); w.raw("[")
-        for (i, claim) in claims.enumerated() {
+        for (i, claim) in analysis.claims.enumerated() {
             if i > 0 { w.raw(",") }
             w.raw("{")
             w.key("text"); w.string(claim.text); w.raw(",")
+            w.key("role"); w.string(claim.role.rawValue); w.raw(",")
             w.key("score"); w.number(claim.score); w.raw(",")
             w.key("line"); w.int(claim.line); w.raw(",")
             w.key("section")
             if let section = claim.section { w.string(section) } else { w.raw("null") }
             w.raw(",")
+            w.key("reasons"); w.raw("[")
+            for (k, reason) in claim.reasons.enumerated() {
+                if k > 0 { w.raw(",") }
+                w.string(reason)
+            }
+            w.raw("],")
             w.key("why"); w.raw("[")
             for (k, reason) in claim.why.enumerated() {
                 if k > 0 { w.raw(",") }
@@ -91,15 +127,17 @@ struct ClaimsCommand: ParsableCommand {
 
     /// The title, the source, then each claim numbered and wrapped with a hanging indent,
     /// followed by its section, line, score and strongest reasons.
-    static func text(source: String, title: String, claims: [ScoredSentence], width: Int,
+    static func text(source: String, title: String, analysis: ArticleAnalysis, width: Int,
                      wrapper: TextWrapper) -> String {
+        let claims = analysis.claims
         let width = max(20, width)
         var out: [String] = []
         out.append(contentsOf: wrapper.wrap(title, width: width))
-        let count = claims.count == 1 ? "1 key claim" : "\(claims.count) key claims"
-        out.append(contentsOf: wrapper.wrap(source.withoutControls + " · " + count, width: width))
+        let count = claims.count == 1 ? "1 key point" : "\(claims.count) key points"
+        out.append(contentsOf: wrapper.wrap(source.withoutControls + " · " + (analysis.kind ?? .analysis).label + " · " + count,
+                                            width: width))
         out.append("")
-        if claims.isEmpty { out.append("(no claims: no body sentences)") }
+        if claims.isEmpty { out.append("(no key points: no body sentences)") }
         let numberWidth = String(claims.count).count
         for (i, claim) in claims.enumerated() {
             let number = String(i + 1)
@@ -109,11 +147,11 @@ struct ClaimsCommand: ParsableCommand {
             for (k, line) in wrapper.wrap(claim.text, width: available).enumerated() {
                 out.append((k == 0 ? head : hang) + line)
             }
-            var facts: [String] = []
+            var facts: [String] = [claim.role.rawValue]
             if let section = claim.section { facts.append("§ " + section) }
             facts.append("line \(claim.line)")
             facts.append("score \(Int((claim.score * 100).rounded()))%")
-            if !claim.why.isEmpty { facts.append(claim.why.prefix(3).joined(separator: ", ")) }
+            if !claim.reasons.isEmpty { facts.append(claim.reasons.joined(separator: "; ")) }
             for line in wrapper.wrap(facts.joined(separator: " · "), width: available) {
                 out.append(hang + line)
             }

@@ -441,7 +441,7 @@ enum ReaderApp {
     /// One entry per article; a file of a folder that cannot be read is listed with the reason,
     /// a named path that cannot be read is reported on standard error.
     static func loadLibrary(_ targets: [String], store: ReadingStateStore?, failed: inout Bool) -> [LibraryEntry] {
-        let analyzer = ClaimAnalyzer(explains: false)  // only the number of claims is listed
+        let analyzer = ClaimAnalyzer(explains: false)  // only the kind and the number of key points are listed
         let notes = NoteStore.standard(environment: ProcessEnvironment.current)
         var entries: [LibraryEntry] = []
         ArticleInputs.forEach(targets, failed: &failed, unreadableInFolder: { file, error in
@@ -449,9 +449,10 @@ enum ReaderApp {
         }) { path, article in
             var info = stat()
             let modified = stat(path, &info) == 0 ? Int(info.st_mtim.tv_sec) : 0
-            let claims = analyzer.analyze(article).claims.count
+            let analysis = analyzer.analyze(article)
+            let claims = analysis.claims.count
             let noteCount = (try? notes.load(title: article.title, source: absolutePath(path)))??.notes.count ?? 0
-            entries.append(LibraryEntry(path: path, article: article, keyClaims: claims, notes: noteCount,
+            entries.append(LibraryEntry(path: path, article: article, keyPoints: claims, kind: analysis.kind, notes: noteCount,
                                         modified: modified, read: store?.record(for: path)?.read ?? false))
         }
         return entries
@@ -525,8 +526,9 @@ final class BackgroundAnalysis: Sendable {
             releaseFreeMemory()  // the parse's freed memory: this thread's heap would keep it
             let parsed = ReaderDocument(path: path, article: article, analysis: ArticleAnalysis(claims: [], evidence: [:]))
             self.progress.withLock { $0.document = parsed }
-            // The reader never shows why a sentence is a claim.
-            let analysed = ReaderDocument(path: path, article: article, analysis: ClaimAnalyzer(explains: false).analyze(article))
+            // The reader shows the reasons in words (`w`), never the signals behind them.
+            let analysed = ReaderDocument(path: path, article: article,
+                                          analysis: ClaimAnalyzer(explains: true, signals: false).analyze(article))
             releaseFreeMemory()
             self.progress.withLock { $0.document = analysed; $0.analysed = true }
         }

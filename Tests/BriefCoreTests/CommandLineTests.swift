@@ -15,7 +15,7 @@ struct CommandLineTests {
     func json() throws {
         let r = try run(["outline", "--format", "json", "-"], stdin: "Title Line\n- •A bullet.\nA paragraph here. Second sentence.\nAnother one.\n")
         #expect(r.status == 0)
-        #expect(r.out == #"{"source":"-","title":"Title Line","reading":"one-paragraph-per-line","outline":["#
+        #expect(r.out == #"{"source":"-","title":"Title Line","reading":"one-paragraph-per-line","kind":"news","outline":["#
             + #"{"kind":"bullet","text":"A bullet.","line":2,"level":1,"children":[]},"#
             + #"{"kind":"paragraph","text":"A paragraph here. Second sentence.","line":3,"level":0,"children":[]},"#
             + #"{"kind":"paragraph","text":"Another one.","line":4,"level":0,"children":[]}]}"# + "\n")

@@ -69,14 +69,14 @@ enum Fixtures {
 
     static func library() -> LibraryState {
         LibraryState(entries: [
-            LibraryEntry(path: "/a/ports.md", title: "Ports Reopen as the Strait Calms", words: 152, keyClaims: 2,
+            LibraryEntry(path: "/a/ports.md", title: "Ports Reopen as the Strait Calms", words: 152, keyPoints: 2,
                          modified: 300, read: false, text: "shipping insurers strait"),
-            LibraryEntry(path: "/a/budget.txt", title: "Harwick’s Budget Balances on Paper", words: 846, keyClaims: 4, notes: 2,
+            LibraryEntry(path: "/a/budget.txt", title: "Harwick’s Budget Balances on Paper", words: 846, keyPoints: 4, notes: 2,
                          modified: 100, read: true, text: "council budget deficit"),
-            LibraryEntry(path: "/a/tokyo.md", title: "東京市場の週間動向", words: 40, keyClaims: 1,
+            LibraryEntry(path: "/a/tokyo.md", title: "東京市場の週間動向", words: 40, keyPoints: 1,
                          modified: 200, read: false, text: "円安 輸出"),
             LibraryEntry(path: "/a/chips.md", title: "The Fab and the State: What the Chip Subsidy Race Gets Wrong",
-                         words: 5423, keyClaims: 27, modified: 400, read: false, text: "fabs subsidies"),
+                         words: 5423, keyPoints: 27, modified: 400, read: false, text: "fabs subsidies"),
         ])
     }
 

@@ -141,7 +141,7 @@ extension NotesTests {
             "                        │",
             "                        │  Ports that invested in deeper berths during the",
             "                        │  closure now hold an advantage over their rivals.",
-            " note saved                                       key point 3/4 · 1 note · 100%",
+            " note saved                                 key point 3/4 claim · 1 note · 100%",
         ])
     }
 
@@ -253,7 +253,7 @@ extension NotesTests {
         let article = ArticleParser.parse(Fixtures.portsText, fileName: "ports.md")
         let note = NoteAnchor.note(on: article, blockIndex: 0, text: "x")
         s.setNotes([note], path: "/a/ports.md")
-        #expect(AppView.render(s).rows()[2].hasSuffix("2 claims · 1 note"))
+        #expect(AppView.render(s).rows()[2].hasSuffix("2 key points · 1 note"))
     }
 }
 

@@ -49,7 +49,7 @@ struct ReaderDocumentTests {
                 offset = analysis.claims.first { $0.blockIndex == node.blockIndex && $0.text == node.text }!.range.lowerBound
             }
             let index = entries.count
-            entries.append(OutlineEntry(kind: node.kind, text: node.text, depth: depth,
+            entries.append(OutlineEntry(kind: node.kind, text: node.text, role: node.role, depth: depth,
                                         position: Position(item: node.blockIndex + firstBlockItem, offset: offset),
                                         subtreeEnd: 0))
             for child in node.children { visit(child, depth: depth + 1) }

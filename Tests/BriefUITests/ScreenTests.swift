@@ -11,10 +11,10 @@ struct ScreenTests {
         let s = AppState(library: Fixtures.library(), width: 80, height: 24)
         expectRows(s, [
             " Brief · 4 articles · sort: title",
-            "   Harwick’s Budget Balances on Paper    846 words · 4 min · 4 claims · 2 notes",
-            " ● Ports Reopen as the Strait Calms      152 words · 1 min · 2 claims · 0 notes",
-            " ● The Fab and the State: What the…  5,423 words · 24 min · 27 claims · 0 notes",
-            " ● 東京市場の週間動向                      40 words · 1 min · 1 claim · 0 notes",
+            "   Harwick’s Budget Balances on Pa…  846 words · 4 min · 4 key points · 2 notes",
+            " ● Ports Reopen as the Strait Calms  152 words · 1 min · 2 key points · 0 notes",
+            " ● The Fab and the State: What…  5,423 words · 24 min · 27 key points · 0 notes",
+            " ● 東京市場の週間動向                  40 words · 1 min · 1 key point · 0 notes",
             "",
             "",
             "",
@@ -62,7 +62,7 @@ struct ScreenTests {
         Fixtures.press(Fixtures.keys("/insurers"), on: &s)
         expectRows(s, [
             " Brief · 4 articles · 1 match “insurers” · sort: title",
-            " ● Ports Reopen as the Strait Calms      152 words · 1 min · 2 claims · 0 notes",
+            " ● Ports Reopen as the Strait Calms  152 words · 1 min · 2 key points · 0 notes",
             "",
             "",
             "",
@@ -94,7 +94,7 @@ struct ScreenTests {
         Fixtures.press(Fixtures.keys("/insurers") + [.enter], on: &s)
         expectRows(s, [
             " Brief · 4 articles · 1 match “insurers” · sort: title",
-            " ● Ports Reopen as the Strait Calms      152 words · 1 min · 2 claims · 0 notes",
+            " ● Ports Reopen as the Strait Calms  152 words · 1 min · 2 key points · 0 notes",
             "",
             "",
             "",
@@ -236,7 +236,7 @@ struct ScreenTests {
             "  上海市場は方向感に乏しい展開が続い",
             "  た。投資家は政府の追加策を待ってい",
             "  る。",
-            " 東京市場の週間動… key point 1/1 · 100%",
+            " 東京市場の… key point 1/1 claim · 100%",
         ])
     }
 
@@ -268,7 +268,7 @@ struct ScreenTests {
             "                        │",
             "                        │  Ports that invested in deeper berths during the",
             "                        │  closure now hold an advantage over their rivals.",
-            " Ports Reopen as the Strait Calms                          key point 3/4 · 100%",
+            " Ports Reopen as the Strait Calms                    key point 3/4 claim · 100%",
         ])
     }
 
@@ -311,13 +311,13 @@ struct ScreenTests {
             "        │   }           next section                                   │",
             "        │   {           previous section                               │t a",
             "        │   Enter       summary bullet: jump to its evidence           │n is",
-            "        │   /           search (Enter keeps, Esc clears)               │.",
+            "        │   w           why this key point: its role and reasons       │.",
+            "        │   /           search (Enter keeps, Esc clears)               │",
             "        │   n           next match                                     │",
             "        │   N           previous match                                 │",
             "        │   o           show or hide the outline                       │",
-            "        │   Tab         focus outline or text                          │",
-            "        │   a           note the key point (else the top paragraph)    │ the",
-            "        │   A           write a long note in $VISUAL/$EDITOR           │",
+            "        │   Tab         focus outline or text                          │ the",
+            "        │   a           note the key point (else the top paragraph)    │",
             "        │                                                              │",
             "        └──────────────────────────────── any key closes · j/k scroll ─┘",
             " Ports Reopen as the Strait Calms                             4 key points · 0%",

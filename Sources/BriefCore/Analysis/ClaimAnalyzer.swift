@@ -4,12 +4,16 @@ import Glibc
 import Darwin
 #endif
 
-/// A body sentence with its key-claim score.
+/// A body sentence with its key-point score.
 public struct ScoredSentence: Sendable, Equatable {
     /// The sentence exactly as it stands in the article (whitespace collapsed).
     public var text: String
-    /// How strongly the sentence reads as a key claim, in [0, 1].
+    /// How likely the sentence is a key point, in [0, 1] (calibrated on the labelled sets).
     public var score: Double
+    /// Its part in the article: thesis, claim or conclusion of an argued piece, fact of a report.
+    public var role: KeyPointRole
+    /// Why it was chosen, in words a reader understands ("states the article's position").
+    public var reasons: [String]
     /// 1-based source line of the sentence's block.
     public var line: Int
     /// The heading the sentence stands under, if any.
@@ -23,10 +27,12 @@ public struct ScoredSentence: Sendable, Equatable {
     /// Body sentence number in reading order (0-based).
     public var index: Int
 
-    public init(text: String, score: Double, line: Int, section: String?, why: [String], blockIndex: Int,
-                range: Range<Int>, index: Int) {
+    public init(text: String, score: Double, role: KeyPointRole = .claim, reasons: [String] = [], line: Int,
+                section: String?, why: [String], blockIndex: Int, range: Range<Int>, index: Int) {
         self.text = text
         self.score = score
+        self.role = role
+        self.reasons = reasons
         self.line = line
         self.section = section
         self.why = why
@@ -38,12 +44,15 @@ public struct ScoredSentence: Sendable, Equatable {
 
 /// What the analysis found in one article.
 public struct ArticleAnalysis: Sendable, Equatable {
-    /// The key claims picked, best first.
+    /// The kind of article, which decided how its key points were chosen (nil: not analysed yet).
+    public var kind: ArticleKind?
+    /// The key points picked from the body, best first (an argued piece's thesis first).
     public var claims: [ScoredSentence]
     /// Summary bullet block index -> the body sentences that support it, best first.
     public var evidence: [Int: [OutlineNode.Evidence]]
 
-    public init(claims: [ScoredSentence], evidence: [Int: [OutlineNode.Evidence]]) {
+    public init(kind: ArticleKind? = nil, claims: [ScoredSentence], evidence: [Int: [OutlineNode.Evidence]]) {
+        self.kind = kind
         self.claims = claims
         self.evidence = evidence
     }
@@ -54,7 +63,8 @@ public struct ArticleAnalysis: Sendable, Equatable {
     }
 }
 
-/// Finds an article's key claims and links its summary bullets to their evidence.
+/// Decides an article's kind, finds its key points (the thesis and claims of an argued
+/// piece, the main facts of a report) and links its summary bullets to their evidence.
 /// Deterministic and linear in the article's size (plus sorting its sentences by score).
 /// Reuses its ICU segmenter and buffers: not thread-safe (use one per thread).
 public final class ClaimAnalyzer {
@@ -65,13 +75,18 @@ public final class ClaimAnalyzer {
     /// The content stem hashes of the sentence being measured.
     private var sentenceStems: [UInt64] = []
     let lexicon = Lexicon.shared
-    /// Whether claims carry their reasons (`why`). Measuring a claim again to explain it
-    /// costs about a tenth of the analysis of a long article; an outline that never shows
-    /// the reasons can turn it off.
+    /// Whether key points carry their reasons (`reasons`, and `why` with `signals`). Measuring
+    /// a key point again to explain it costs about a tenth of the analysis of a long article;
+    /// an outline that never shows the reasons can turn it off.
     public let explains: Bool
+    public let signals: Bool
+    /// The weights of every decision (the fitted one unless a tool passes another).
+    public let model: KeyPointModel
 
-    public init(explains: Bool = true) {
+    public init(explains: Bool = true, signals: Bool = true, model: KeyPointModel = .standard) {
         self.explains = explains
+        self.signals = signals
+        self.model = model
     }
 
     public func analyze(_ article: Article) -> ArticleAnalysis {
@@ -84,7 +99,8 @@ public final class ClaimAnalyzer {
         let doc = measure(article)
         let picks = pick(doc, count: claimCount)
         let evidence = EvidenceLinker(lexicon: lexicon).link(doc, article: article)
-        return ArticleAnalysis(claims: picks.map { scored(doc.candidates[$0], doc: doc, article: article) },
+        return ArticleAnalysis(kind: doc.kind,
+                               claims: picks.map { scored(doc.candidates[$0.index], role: $0.role, doc: doc, article: article) },
                                evidence: evidence)
     }
 
@@ -92,8 +108,11 @@ public final class ClaimAnalyzer {
     /// `analyze` builds text only for the claims it picks).
     public func scoreAll(_ article: Article) -> [ScoredSentence] {
         let doc = measure(article)
-        return doc.candidates.map { scored($0, doc: doc, article: article) }
+        return doc.candidates.map { scored($0, role: doc.kind.isArgued ? .claim : .fact, doc: doc, article: article) }
     }
+
+    /// The kind of an article (measures it whole).
+    public func kind(of article: Article) -> ArticleKind { measure(article).kind }
 
     /// How many claims an article of `words` body words in `sentences` eligible sentences gets:
     /// about one per 200 words, at least 3 over 300 words, never more than there are.
@@ -111,11 +130,21 @@ public final class ClaimAnalyzer {
             let values = features(of: c, doc: doc, article: article)
             var w = JSONWriter()
             w.raw("{")
+            w.key("kind"); w.string(doc.kind.rawValue); w.raw(",")
+            if c.index == 0 {
+                w.key("kindFeatures"); w.raw("{")
+                for (k, name) in KindFeature.names.enumerated() {
+                    if k > 0 { w.raw(",") }
+                    w.string(name); w.raw(":"); w.number(doc.kindFeatures[k])
+                }
+                w.raw("},")
+            }
+            w.key("thesis"); w.number(Double(c.thesisScore)); w.raw(",")
             w.key("line"); w.int(article.blocks[c.blockIndex].line); w.raw(",")
             w.key("index"); w.int(c.index); w.raw(",")
             w.key("words"); w.int(c.wordCount); w.raw(",")
             w.key("paragraph"); w.int(c.paragraph); w.raw(",")
-            w.key("score"); w.number(c.score); w.raw(",")
+            w.key("score"); w.number(Double(c.score)); w.raw(",")
             w.key("text"); w.string(text(of: c, in: article)); w.raw(",")
             w.key("features"); w.raw("{")
             for f in Feature.allCases {
@@ -153,15 +182,20 @@ public final class ClaimAnalyzer {
         }
     }
 
-    func scored(_ c: Candidate, doc: Document, article: Article) -> ScoredSentence {
+    func scored(_ c: Candidate, role: KeyPointRole, doc: Document, article: Article) -> ScoredSentence {
         var why: [String] = []
+        var reasons: [String] = []
         if explains {
             let values = features(of: c, doc: doc, article: article)
-            why = ClaimScorer.why(values: values, cues: extractor.cues)
+            let weights = doc.kind.isArgued ? model.claim : model.fact
+            if signals { why = ClaimScorer.why(values: values, cues: extractor.cues, weights: weights.weights) }
+            reasons = ClaimScorer.reasons(role: role, kind: doc.kind, values: values, cues: extractor.cues,
+                                          weights: weights.weights)
         }
         let sentence = text(of: c, in: article)
         let section = Int(doc.sections[c.blockIndex])
-        return ScoredSentence(text: sentence, score: c.score, line: article.blocks[c.blockIndex].line,
+        return ScoredSentence(text: sentence, score: Double(c.score), role: role, reasons: reasons,
+                              line: article.blocks[c.blockIndex].line,
                               section: section >= 0 ? article.blocks[section].text : nil, why: why,
                               blockIndex: c.blockIndex, range: c.range, index: c.index)
     }
@@ -187,6 +221,10 @@ public final class ClaimAnalyzer {
         /// In how many candidates each stem id occurs.
         var documentFrequency: [Int32] = []
         var bodyWords = 0
+        /// Sums over the candidates of `KindFeature.sentenceFeatures`, then their means and
+        /// the dateline input (`KindFeature.names`), and the kind decided from them.
+        var kindFeatures = [Double](repeating: 0, count: KindFeature.count)
+        var kind = ArticleKind.analysis
         /// For the measurements against the article.
         var firstParagraph = 0
         var lastParagraph = 0
@@ -296,9 +334,16 @@ public final class ClaimAnalyzer {
                         c.acronyms |= 1 << UInt32(k)
                     }
                     c.paragraphStart = range.lowerBound == ranges[0].lowerBound
+                    c.paragraphEnd = range.lowerBound == ranges[ranges.count - 1].lowerBound
                     c.quoteDepth = startDepth
                     sentenceFeatures(&extractor.values, c, quote: block.kind == .quote)
-                    c.score = ClaimScorer.weightedSum(extractor.values)  // the local part
+                    let values = extractor.values
+                    c.localFact = Float(model.fact.sum(values))
+                    c.localClaim = Float(model.claim.sum(values))
+                    c.thesisScore = Float(model.thesis.sum(values))
+                    c.isQuestion = values[Feature.question.rawValue] > 0
+                    c.concludes = values[Feature.conclusion.rawValue] > 0
+                    for (k, f) in KindFeature.sentenceFeatures.enumerated() { doc.kindFeatures[k] += values[f.rawValue] }
                     doc.bodyWords += c.wordCount
                     doc.candidates.append(c)
                 }
@@ -426,6 +471,8 @@ public final class ClaimAnalyzer {
     func sentenceFeatures(_ values: inout [Double], _ c: Candidate, quote: Bool) {
         if quote { values[Feature.quoted.rawValue] = 1 }  // a block quote is someone else's words
         values[Feature.paragraphStart.rawValue] = c.paragraphStart ? 1 : 0
+        values[Feature.paragraphEnd.rawValue] = c.paragraphEnd ? 1 : 0
+        values[Feature.loneSentence.rawValue] = c.paragraphStart && c.paragraphEnd ? 1 : 0
     }
 
     /// The measurements of a sentence against its article (after `measureInArticle`).
@@ -442,6 +489,12 @@ public final class ClaimAnalyzer {
             c.paragraph == doc.lastParagraph && doc.firstParagraph != doc.lastParagraph ? 1 : 0
         values[Feature.position.rawValue] = n > 1 ? Double(k) / Double(n - 1) : 0
         values[Feature.early.rawValue] = Double(k) < Double(n) / 4 ? 1 : 0
+        values[Feature.second.rawValue] = k == 1 ? 1 : 0
+        values[Feature.third.rawValue] = k == 2 ? 1 : 0
+        values[Feature.introEnd.rawValue] =
+            c.paragraph == doc.firstParagraph && c.paragraphEnd && doc.firstParagraph != doc.lastParagraph ? 1 : 0
+        values[Feature.conclusionStart.rawValue] =
+            c.paragraph == doc.lastParagraph && c.paragraphStart && doc.firstParagraph != doc.lastParagraph ? 1 : 0
     }
 
     /// Measures every sentence against the article (title overlap, centrality, position)
@@ -476,12 +529,38 @@ public final class ClaimAnalyzer {
             doc.candidates[k].titleShared = shared
             doc.bestTitleShared = max(doc.bestTitleShared, shared)
         }
+        doc.kind = decideKind(&doc, article: article)
+        let argued = doc.kind.isArgued
         var values = [Double](repeating: 0, count: Feature.count)
         for k in 0..<n {
             articleFeatures(&values, doc.candidates[k], doc)
-            let z = doc.candidates[k].score + ClaimScorer.weightedSum(values)
-            doc.candidates[k].score = ClaimScorer.squash(z)
+            if argued {
+                let z = Double(doc.candidates[k].localClaim) + model.claim.bias + model.claim.sum(values)
+                let thesis = Double(doc.candidates[k].thesisScore) + model.thesis.bias + model.thesis.sum(values)
+                doc.candidates[k].score = Float(model.probability(z, argued: true))
+                doc.candidates[k].thesisScore = Float(thesis)
+                doc.candidates[k].rank = Float(z + model.thesisMix * thesis)
+            } else {
+                let z = Double(doc.candidates[k].localFact) + model.fact.bias + model.fact.sum(values)
+                doc.candidates[k].score = Float(model.probability(z, argued: false))
+                doc.candidates[k].rank = Float(z - model.positionDecay * Self.logCount(k + 1))
+            }
         }
+    }
+
+    /// The article's kind: a report or an argued piece by the kind model, then an interview,
+    /// a list or an explainer when its form says so (`ArticleForm`).
+    func decideKind(_ doc: inout Document, article: Article) -> ArticleKind {
+        let n = Double(doc.candidates.count)
+        for k in 0..<KindFeature.sentenceFeatures.count { doc.kindFeatures[k] /= n }
+        var leadDateline = article.dateline != nil
+        if let first = doc.candidates.first {
+            var text = article.blocks[first.blockIndex].text
+            text.withUTF8 { if FeatureExtractor.dateline($0, first.range) > 0 { leadDateline = true } }
+        }
+        doc.kindFeatures[KindFeature.count - 1] = leadDateline ? 1 : 0
+        let news = LinearModel.logistic(model.kind.bias + model.kind.sum(doc.kindFeatures)) >= 0.5
+        return ArticleForm(article).kind ?? (news ? .news : .analysis)
     }
 
     /// Natural logarithms of small counts, computed once.
@@ -498,64 +577,124 @@ public final class ClaimAnalyzer {
     /// Stems in more picked claims than this are too common to mark a duplicate.
     static let postingLimit = 64
 
-    /// Indices of the picked claims, best first: highest score, skipping near-duplicates
-    /// of a claim already picked. Picked claims are indexed by stem, so the check stays
-    /// linear in long articles.
-    func pick(_ doc: Document, count wanted: Int? = nil) -> [Int] {
+    /// The key points picked, best first, with their roles. An argued piece: its thesis (the
+    /// best by the thesis model), then its claims by score, the concluding judgement brought in
+    /// when none was picked and one scores at least `conclusionThreshold`. A report, a list:
+    /// the facts by score. Near-duplicates of a pick are skipped; picks are indexed by stem, so
+    /// the check stays linear in long articles.
+    func pick(_ doc: Document, count wanted: Int? = nil) -> [(index: Int, role: KeyPointRole)] {
+        let argued = doc.kind.isArgued
         // What the loop below needs of each candidate, kept together: it visits them by score.
-        var order: [(score: Double, index: Int32)] = []
+        var order: [(rank: Float, index: Int32)] = []
         order.reserveCapacity(doc.candidates.count)
-        for c in doc.candidates where c.wordCount >= Self.minimumWords { order.append((c.score, Int32(c.index))) }
+        for c in doc.candidates where eligible(c, doc) { order.append((c.rank, Int32(c.index))) }
         let count = wanted.map { min(max($0, 0), order.count) }
             ?? Self.claimCount(bodyWords: doc.bodyWords, sentences: order.count)
         guard count > 0 else { return [] }
-        order.sort { $0.score != $1.score ? $0.score > $1.score : $0.index < $1.index }
+        order.sort { $0.rank != $1.rank ? $0.rank > $1.rank : $0.index < $1.index }
+        var picks = NearDuplicates(stemCount: doc.stemHashes.count)
         var picked: [Int] = []
         var isPicked = [Bool](repeating: false, count: doc.candidates.count)
-        var postingOf = [Int32](repeating: -1, count: doc.stemHashes.count)  // stem id -> index in postings
-        var postings: [[Int32]] = []  // picked positions (in `picked`) per stem
-        var shared: [Int32] = []  // per picked position, for the current candidate
-        var touched: [Int] = []
-        var pickedStemCounts: [Int] = []
+        if argued {
+            var thesis = Int(order[0].index)
+            for (_, index) in order where doc.candidates[Int(index)].thesisScore > doc.candidates[thesis].thesisScore
+                || (doc.candidates[Int(index)].thesisScore == doc.candidates[thesis].thesisScore && Int(index) < thesis) {
+                thesis = Int(index)
+            }
+            picked.append(thesis)
+            isPicked[thesis] = true
+            picks.add(doc.stems(of: doc.candidates[thesis]))
+        }
         for (_, index) in order where picked.count < count {
             let k = Int(index)
-            let stemRange = doc.candidates[k].stems
-            for s in doc.stems[stemRange] {
-                let p = postingOf[Int(s)]
-                guard p >= 0, postings[Int(p)].count <= Self.postingLimit else { continue }
-                for q in postings[Int(p)] {
-                    if shared[Int(q)] == 0 { touched.append(Int(q)) }
-                    shared[Int(q)] += 1
-                }
-            }
-            var duplicate = false
-            for q in touched {
-                let smaller = min(stemRange.count, pickedStemCounts[q])
-                if smaller > 0 && Double(shared[q]) / Double(smaller) >= Self.duplicateOverlap { duplicate = true }
-                shared[q] = 0
-            }
-            touched.removeAll(keepingCapacity: true)
-            if duplicate { continue }
-            let position = Int32(picked.count)
+            guard !isPicked[k], !picks.duplicates(doc.stems(of: doc.candidates[k])) else { continue }
             picked.append(k)
-            pickedStemCounts.append(stemRange.count)
-            shared.append(0)
             isPicked[k] = true
-            for s in doc.stems[stemRange] {
-                let p = postingOf[Int(s)]
-                if p >= 0 {
-                    postings[Int(p)].append(position)
-                } else {
-                    postingOf[Int(s)] = Int32(postings.count)
-                    postings.append([position])
-                }
-            }
+            picks.add(doc.stems(of: doc.candidates[k]))
         }
         // If duplicates left too few, fill with the best remaining.
         for (_, index) in order where picked.count < count && !isPicked[Int(index)] {
             picked.append(Int(index))
             isPicked[Int(index)] = true
         }
-        return picked
+        if argued, picked.count >= 3, !picked.contains(where: { inConclusion(doc.candidates[$0], doc) }) {
+            var best: Int?
+            for (_, index) in order where Double(doc.candidates[Int(index)].score) >= model.conclusionThreshold {
+                let c = doc.candidates[Int(index)]
+                if inConclusion(c, doc), !isPicked[Int(index)] { best = Int(index); break }
+            }
+            if let best { picked[picked.count - 1] = best }
+        }
+        if argued {
+            // Thesis first, then the rest best first.
+            picked[1...].sort { (doc.candidates[$0].rank, -$0) > (doc.candidates[$1].rank, -$1) }
+        }
+        return picked.enumerated().map { position, k in
+            (k, role(of: doc.candidates[k], position: position, argued: argued, doc))
+        }
+    }
+
+    /// Candidates eligible as key points: whole sentences of at least four words; not an
+    /// interviewer's question.
+    func eligible(_ c: Candidate, _ doc: Document) -> Bool {
+        c.wordCount >= Self.minimumWords && !(doc.kind == .interview && c.isQuestion)
+    }
+
+    /// Whether a sentence stands in the concluding paragraph, or concludes in the last half.
+    func inConclusion(_ c: Candidate, _ doc: Document) -> Bool {
+        guard doc.firstParagraph != doc.lastParagraph else { return false }
+        return c.paragraph == doc.lastParagraph || (c.concludes && 2 * c.index >= doc.candidates.count)
+    }
+
+    func role(of c: Candidate, position: Int, argued: Bool, _ doc: Document) -> KeyPointRole {
+        guard argued else { return .fact }
+        if position == 0 { return .thesis }
+        return inConclusion(c, doc) ? .conclusion : .claim
+    }
+}
+
+/// The stems of the key points picked so far, indexed by stem: whether a sentence shares
+/// `ClaimAnalyzer.duplicateOverlap` of the smaller one's stems with a pick.
+struct NearDuplicates {
+    private var postingOf: [Int32]  // stem id -> index in postings
+    private var postings: [[Int32]] = []  // picks (their number) per stem
+    private var shared: [Int32] = []  // per pick, for the sentence being checked
+    private var touched: [Int] = []
+    private var stemCounts: [Int] = []
+
+    init(stemCount: Int) { postingOf = [Int32](repeating: -1, count: stemCount) }
+
+    mutating func duplicates(_ stems: ArraySlice<UInt32>) -> Bool {
+        for s in stems {
+            let p = postingOf[Int(s)]
+            guard p >= 0, postings[Int(p)].count <= ClaimAnalyzer.postingLimit else { continue }
+            for q in postings[Int(p)] {
+                if shared[Int(q)] == 0 { touched.append(Int(q)) }
+                shared[Int(q)] += 1
+            }
+        }
+        var duplicate = false
+        for q in touched {
+            let smaller = min(stems.count, stemCounts[q])
+            if smaller > 0 && Double(shared[q]) / Double(smaller) >= ClaimAnalyzer.duplicateOverlap { duplicate = true }
+            shared[q] = 0
+        }
+        touched.removeAll(keepingCapacity: true)
+        return duplicate
+    }
+
+    mutating func add(_ stems: ArraySlice<UInt32>) {
+        let position = Int32(stemCounts.count)
+        stemCounts.append(stems.count)
+        shared.append(0)
+        for s in stems {
+            let p = postingOf[Int(s)]
+            if p >= 0 {
+                postings[Int(p)].append(position)
+            } else {
+                postingOf[Int(s)] = Int32(postings.count)
+                postings.append([position])
+            }
+        }
     }
 }

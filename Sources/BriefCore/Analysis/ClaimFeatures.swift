@@ -10,7 +10,7 @@ enum Feature: Int, CaseIterable, Sendable {
     // Cues (counts, capped).
     case deontic, hedge, booster, stance, evaluative, firstPersonPlural, firstPersonOpinion, future, negation
     case connective, attribution, pastIrregular, present, quantity, secondPerson, thirdPerson
-    case firstPersonSingular
+    case firstPersonSingular, conclusion
     // Form.
     case pastTense       // regular "-ed" verbs not after an auxiliary
     case quoted          // share of the words inside quotation marks (all of a block quote)
@@ -31,6 +31,14 @@ enum Feature: Int, CaseIterable, Sendable {
     case firstParagraph  // in the first paragraph
     case titleBest       // the sentence with the most title overlap in the article
     case early           // in the first quarter of the body
+    case paragraphEnd    // last sentence of its paragraph
+    case second          // the second body sentence
+    case third           // the third body sentence
+    case dateline        // opens with a dateline ("WASHINGTON —", "(CNN)")
+    case opensWithQuote  // opens with a quotation mark
+    case introEnd        // last sentence of the first paragraph (where essays state their thesis)
+    case conclusionStart // first sentence of the last paragraph
+    case loneSentence    // the only sentence of its paragraph
 
     var name: String { String(describing: self) }
 
@@ -60,9 +68,24 @@ struct Candidate {
     var centralityRank: Int32 = 0
     private var storedQuoteDepth: Int16 = 0
     var paragraphStart = false
-    /// The weighted sum of the measurements of the sentence alone, plus the bias; once
-    /// measured against the article (`measureInArticle`), the sentence's score.
-    var score: Double = 0
+    var paragraphEnd = false
+    /// Ends with a question mark (an interviewer's question is not a key point).
+    var isQuestion = false
+    /// Opens with a concluding marker ("In conclusion", "Ultimately").
+    var concludes = false
+    /// The sums of the sentence's own measurements under the fact, claim and thesis models
+    /// (`KeyPointModel`); once measured against the article, the fact or claim sum
+    /// becomes `score` and the thesis sum `thesisScore`. 32-bit: a 100 MB article has about a
+    /// million candidates.
+    var localFact: Float = 0
+    var localClaim: Float = 0
+    /// The thesis model's sum (argued pieces): only its order matters.
+    var thesisScore: Float = 0
+    /// The probability that the sentence is a key point, after `measureInArticle`.
+    var score: Float = 0
+    /// The order of picking (higher first): the claim sum plus a share of the thesis sum in an
+    /// argued piece; the fact sum less a decay with position in a report (the lede first).
+    var rank: Float = 0
 
     init(blockIndex: Int, range: Range<Int>, index: Int, paragraph: Int, wordCount: Int,
          stems: Range<Int>) {
@@ -109,7 +132,18 @@ final class FeatureExtractor {
         if recordCues { cues.removeAll() }
         let base = tokens.startIndex
         let n = tokens.count
+        // Words of quotations: runs of quoted words that are a quoted clause (“We will win,”) or
+        // at least `quotationWords` long. Shorter runs without a clause's punctuation are scare
+        // quotes or titles ('walled garden', "Unbroken"): the author's own words.
         var quotedWords = 0
+        var quotedRun = 0
+        var quotedEnd = 0
+        func endRun() {
+            if quotedRun >= Self.quotationWords || Self.punctuatedBeforeClose(text, from: quotedEnd, to: range.upperBound) {
+                quotedWords += quotedRun
+            }
+            quotedRun = 0
+        }
         var pastTense = 0.0
         var numbers = 0.0
         var properNouns = 0.0
@@ -118,7 +152,12 @@ final class FeatureExtractor {
         var i = base
         while i < tokens.endIndex {
             let t = tokens[i]
-            if t.quoted { quotedWords += 1 }
+            if t.quoted {
+                quotedRun += 1
+                quotedEnd = Int(t.end)
+            } else if quotedRun > 0 {
+                endRun()
+            }
             let info = t.info >= 0 ? lexicon.words[Int(t.info)] : Lexicon.WordInfo()
             let flags = info.flags
             if flags & Lexicon.WordInfo.stopword == 0 && !t.hasDigit && t.length > 1 { stems.append(t.stem) }
@@ -155,6 +194,8 @@ final class FeatureExtractor {
         values[Feature.pastTense.rawValue] = min(pastTense, Feature.cueCap)
         values[Feature.numbers.rawValue] = min(numbers, 3)
         values[Feature.properNouns.rawValue] = n > 1 ? properNouns / Double(n - 1) : 0
+        // A run still open at the end continues past the sentence: a quotation whatever its length here.
+        if quotedRun > 0 && quotedRun == n { quotedWords += quotedRun } else if quotedRun > 0 { endRun() }
         values[Feature.quoted.rawValue] = n > 0 ? Double(quotedWords) / Double(n) : 0
         values[Feature.length.rawValue] = log(Double(max(n, 1)))
         values[Feature.short.rawValue] = n < 8 ? 1 : 0
@@ -162,6 +203,86 @@ final class FeatureExtractor {
         if let first = tokens.first, lexicon.flags(first) & Lexicon.WordInfo.opener != 0 {
             values[Feature.opensWithConnective.rawValue] = 1
         }
+        if Self.opensWithQuote(text, range) { values[Feature.opensWithQuote.rawValue] = 1 }
+        if Self.dateline(text, range) > 0 { values[Feature.dateline.rawValue] = 1 }
+    }
+
+    /// Whether the sentence opens with a quotation mark (", “, ‘, «, or ' before a letter).
+    static func opensWithQuote(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        let i = range.lowerBound
+        guard i < range.upperBound else { return false }
+        if text[i] == UInt8(ascii: "\"") { return true }
+        if text[i] == UInt8(ascii: "'"), i + 1 < range.upperBound, text[i + 1] >= 0x41 { return true }
+        if range.count >= 3, text[i] == 0xE2, text[i + 1] == 0x80, text[i + 2] == 0x9C || text[i + 2] == 0x98 { return true }
+        return range.count >= 2 && text[i] == 0xC2 && text[i + 1] == 0xAB
+    }
+
+    /// Length in bytes of a dateline opening the sentence, or 0: a bracketed source
+    /// ("(CNN)", "(AP) --") or a place in capitals, perhaps with a region and a source,
+    /// before a dash ("WASHINGTON —", "NEW YORK, N.Y. (Reuters) -", "LONDON --").
+    static func dateline(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        var i = range.lowerBound
+        let end = min(range.upperBound, range.lowerBound + 80)
+        func isUpper(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5A }
+        func isLetter(_ b: UInt8) -> Bool { isUpper(b) || (b >= 0x61 && b <= 0x7A) }
+        /// A bracketed name of at most 24 bytes ("(CNN)", "(Reuters)"); returns the end or nil.
+        func bracket(_ start: Int) -> Int? {
+            guard start < end, text[start] == UInt8(ascii: "("), start + 1 < end, isUpper(text[start + 1]) else { return nil }
+            var k = start + 1
+            while k < end, k - start <= 24, isLetter(text[k]) || text[k] == 0x20 || text[k] == UInt8(ascii: ".") { k += 1 }
+            return k < end && text[k] == UInt8(ascii: ")") ? k + 1 : nil
+        }
+        /// Spaces and a dash ("-", "--", "—", "–") after `start`; returns the end or nil.
+        func dash(_ start: Int) -> Int? {
+            var k = start
+            while k < end, text[k] == 0x20 { k += 1 }
+            if k < end, text[k] == UInt8(ascii: "-") {
+                k += 1
+                if k < end, text[k] == UInt8(ascii: "-") { k += 1 }
+            } else if k + 2 < end, text[k] == 0xE2, text[k + 1] == 0x80, text[k + 2] == 0x94 || text[k + 2] == 0x93 {
+                k += 3
+            } else {
+                return nil
+            }
+            guard k < end, text[k] == 0x20 else { return nil }
+            return k + 1
+        }
+        if let close = bracket(i) { return dash(close) ?? close }
+        // A place in capitals: at least three capital letters, spaces, dots, apostrophes.
+        var capitals = 0
+        while i < end, isUpper(text[i]) || text[i] == 0x20 || text[i] == UInt8(ascii: ".") || text[i] == UInt8(ascii: "'") {
+            if isUpper(text[i]) { capitals += 1 }
+            if text[i] == 0x20, i + 1 < end, !isUpper(text[i + 1]) { break }
+            i += 1
+        }
+        guard capitals >= 3 else { return 0 }
+        // ", Calif." or ", N.Y."
+        if i < end, text[i] == UInt8(ascii: ",") {
+            var k = i + 1
+            while k < end, text[k] == 0x20 { k += 1 }
+            while k < end, isLetter(text[k]) || text[k] == UInt8(ascii: ".") { k += 1 }
+            i = k
+        }
+        while i < end, text[i] == 0x20 { i += 1 }
+        if let close = bracket(i) { i = close }
+        return dash(i) ?? 0
+    }
+
+    /// Quoted runs shorter than this are scare quotes, not quotations, unless punctuated.
+    static let quotationWords = 4
+
+    /// Whether a clause's punctuation (, . ! ? …) stands right after a quoted word, before the
+    /// closing mark: “We will win,” is quoted speech; 'walled garden' is not.
+    static func punctuatedBeforeClose(_ text: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
+        var i = start
+        while i < min(end, start + 3) {
+            switch text[i] {
+            case UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ";"): return true
+            case UInt8(ascii: ")"): i += 1
+            default: return false
+            }
+        }
+        return false
     }
 
     @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }

@@ -4,69 +4,14 @@ import Glibc
 import Darwin
 #endif
 
-/// Turns a sentence's measurements into a score in [0, 1]: a weighted sum of the
-/// signals, squashed by the logistic function (so the score reads as a probability of
-/// being a key claim). The weights are in `weights` below; `scripts/fit-claim-weights.py`
-/// shows how they were chosen.
+/// Explains a key point: the signals behind its score (`why`, for tools and tests) and the
+/// same in words a reader understands (`reasons`). The weights are the model's
+/// (`KeyPointModel`, fitted by `scripts/fit-key-points.py`).
 enum ClaimScorer {
-    // Fitted by `scripts/fit-claim-weights.py` (logistic regression on the labelled
-    // development set, the deck sentence counted as the article's first choice; 5-fold
-    // cross-validated) and pasted here as it printed them.
-    static let bias = -0.16
-    static let weights: [Feature: Double] = [
-        .deontic: 0.45,
-        .hedge: 0.33,
-        .booster: 0.03,
-        .stance: 0.97,
-        .evaluative: 0.37,
-        .firstPersonPlural: 0.11,
-        .firstPersonOpinion: 0.59,
-        .future: 0.01,
-        .negation: 0.01,
-        .connective: 0.13,
-        .attribution: -1.12,
-        .pastIrregular: -0.23,
-        .present: 0.25,
-        .quantity: -0.16,
-        .secondPerson: 0.58,
-        .thirdPerson: -0.44,
-        .firstPersonSingular: -0.45,
-        .pastTense: -0.31,
-        .quoted: -4.22,
-        .numbers: -0.54,
-        .properNouns: -1.98,
-        .length: 0.13,
-        .short: -0.60,
-        .question: 0.61,
-        .opensWithConnective: 0.24,
-        .titleOverlap: 2.11,
-        .centrality: 0.47,
-        .firstSentence: -0.12,
-        .lead: 1.02,
-        .paragraphStart: 0.25,
-        .lastParagraph: 0.52,
-        .position: 0.25,
-        .firstParagraph: 0.51,
-        .titleBest: 0.27,
-        .early: 0.71,
-    ]
-
-    static let weightVector: [Double] = Feature.allCases.map { weights[$0] ?? 0 }
-
-    /// The weighted sum of `values` (one per feature; zeros add nothing).
-    static func weightedSum(_ values: [Double]) -> Double {
-        var z = 0.0
-        for f in 0..<Feature.count { z += weightVector[f] * values[f] }
-        return z
-    }
-
-    /// The score of a sentence whose weighted sum of features (without the bias) is `z`.
-    static func squash(_ z: Double) -> Double { 1 / (1 + exp(-(bias + z))) }
-
     /// The signals that moved the score, strongest first: each cue with the words that
     /// fired it, and the measured features with their values; "(−)" marks a signal
     /// that counts against the sentence being a key claim.
-    static func why(values v: [Double], cues: [(Cue, String)]) -> [String] {
+    static func why(values v: [Double], cues: [(Cue, String)], weights weightVector: [Double]) -> [String] {
         var items: [(weight: Double, order: Int, text: String)] = []
         var seen: Set<String> = []
         for (k, (cue, phrase)) in cues.enumerated() {
@@ -98,9 +43,75 @@ enum ClaimScorer {
         add(.properNouns, "names \(fixed(v[Feature.properNouns.rawValue]))")
         add(.short, "short")
         add(.question, "question")
+        add(.paragraphEnd, "closes paragraph")
+        add(.second, "second sentence")
+        add(.third, "third sentence")
+        add(.dateline, "dateline")
+        add(.opensWithQuote, "opens with a quotation")
+        add(.introEnd, "end of introduction")
+        add(.conclusionStart, "opens conclusion")
+        add(.loneSentence, "one-sentence paragraph")
         items.sort { ($0.weight, -$0.order) > ($1.weight, -$1.order) }
         return items.map(\.text)
     }
+    /// Why a key point was chosen, in words: its role first, then what weighed most for it
+    /// (positive contributions only; at most four).
+    static func reasons(role: KeyPointRole, kind: ArticleKind, values v: [Double], cues: [(Cue, String)],
+                        weights: [Double]) -> [String] {
+        var out: [String] = []
+        switch role {
+        case .thesis: out.append("states the article's position")
+        case .conclusion: out.append("concluding judgement")
+        case .summary: out.append("summary bullet at the top of the article")
+        case .fact, .claim: break
+        }
+        var items: [(weight: Double, text: String)] = []
+        func add(_ feature: Feature, _ text: String) {
+            let contribution = weights[feature.rawValue] * v[feature.rawValue]
+            guard contribution >= 0.15, !items.contains(where: { $0.text == text }) else { return }
+            items.append((contribution, text))
+        }
+        let argued = kind.isArgued
+        // What the cues mean, with the words that fired them.
+        var phrases: [Cue: String] = [:]
+        for (cue, phrase) in cues where phrases[cue] == nil { phrases[cue] = phrase }
+        func quoted(_ cue: Cue) -> String { phrases[cue].map { " (\u{201C}\($0)\u{201D})" } ?? "" }
+        add(.titleBest, "restates the headline")
+        if v[Feature.titleOverlap.rawValue] >= 0.5 { add(.titleOverlap, "restates the headline") }
+        add(.stance, "interprets what it means" + quoted(.stance))
+        add(.deontic, "says what should be done" + quoted(.deontic))
+        add(.evaluative, "passes judgement" + quoted(.evaluative))
+        add(.firstPersonOpinion, "the author's own view" + quoted(.firstPersonOpinion))
+        add(.future, "makes a prediction" + quoted(.future))
+        add(.hedge, "weighs a possibility" + quoted(.hedge))
+        add(.booster, "presses the point" + quoted(.booster))
+        add(.connective, "argues a cause or a contrast" + quoted(.connective))
+        add(.conclusion, "sums up" + quoted(.conclusion))
+        add(.centrality, "central to the article: shares most of its vocabulary")
+        if argued {
+            add(.lead, "opens the piece")
+            add(.introEnd, "ends the introduction, where the position is usually stated")
+            add(.lastParagraph, "from the conclusion")
+            add(.conclusionStart, "opens the conclusion")
+        } else {
+            add(.firstSentence, "the lede: the report's opening sentence")
+            add(.dateline, "the lede: opens with the dateline")
+            add(.lead, "in the lede")
+            add(.second, "in the lede")
+            add(.third, "in the lede")
+            add(.attribution, "attributed statement" + quoted(.attribution))
+            add(.numbers, "gives figures")
+            add(.quantity, "gives figures" + quoted(.quantity))
+            add(.properNouns, "names who is involved")
+            add(.pastTense, "reports what happened")
+            add(.pastIrregular, "reports what happened")
+        }
+        items.sort { $0.weight > $1.weight }
+        for item in items where out.count < 4 && !out.contains(item.text) { out.append(item.text) }
+        if out.isEmpty { out.append(argued ? "scores highest among the article's claims" : "scores highest among the report's facts") }
+        return out
+    }
+
     /// Two decimals, as "0.4" or "0.25".
     static func fixed(_ x: Double) -> String {
         let hundredths = Int((x * 100).rounded())

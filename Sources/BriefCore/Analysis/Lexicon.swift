@@ -2,7 +2,7 @@
 enum Cue: Int, CaseIterable, Sendable {
     case deontic, hedge, booster, stance, evaluative, firstPersonPlural, firstPersonOpinion, future, negation
     case connective, attribution, pastIrregular, present, quantity, secondPerson, thirdPerson
-    case firstPersonSingular
+    case firstPersonSingular, conclusion
 
     static let count = allCases.count
 
@@ -26,6 +26,7 @@ enum Cue: Int, CaseIterable, Sendable {
         case .secondPerson: "you"
         case .thirdPerson: "he/she"
         case .firstPersonSingular: "I"
+        case .conclusion: "concluding"
         }
     }
 
@@ -105,7 +106,7 @@ final class Lexicon: @unchecked Sendable {
             (.attribution, WordLists.attribution), (.pastIrregular, WordLists.pastIrregular),
             (.present, WordLists.present), (.quantity, WordLists.quantity),
             (.secondPerson, WordLists.secondPerson), (.thirdPerson, WordLists.thirdPerson),
-            (.firstPersonSingular, WordLists.firstPersonSingular),
+            (.firstPersonSingular, WordLists.firstPersonSingular), (.conclusion, WordLists.conclusion),
         ]
         var words: [WordInfo] = []
         let table = HashTable(capacity: 1024)

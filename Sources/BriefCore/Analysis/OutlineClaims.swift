@@ -1,9 +1,10 @@
 extension Outline {
-    /// Puts an analysis into the outline: each claim becomes a `claim` child (level 0, with
+    /// Puts an analysis into the outline: its kind, and each key point becomes a `claim` child (level 0, with
     /// its score) of the paragraph, bullet or quote node it was found in, before any other
     /// children and in reading order; each summary bullet gets its evidence. Attaching
     /// again replaces what an earlier call attached.
     public mutating func attach(_ analysis: ArticleAnalysis) {
+        kind = analysis.kind
         var byBlock: [Int: [ScoredSentence]] = [:]
         for claim in analysis.claims { byBlock[claim.blockIndex, default: []].append(claim) }
         updateEach { node in
@@ -12,7 +13,7 @@ extension Outline {
             if let claims = byBlock[node.blockIndex], OutlineBuilder.holdsClaims(node.kind) {
                 let nodes = claims.sorted { $0.range.lowerBound < $1.range.lowerBound }.map {
                     OutlineNode(kind: .claim, text: $0.text, line: $0.line, level: 0, score: $0.score,
-                                blockIndex: $0.blockIndex)
+                                role: $0.role, blockIndex: $0.blockIndex)
                 }
                 node.children.insert(contentsOf: nodes, at: 0)
             }

@@ -84,7 +84,15 @@ enum WordLists {
     static let firstPersonOpinion = [
         "i think", "i believe", "i argue", "i fear", "i hope", "i suspect", "i doubt", "in my view",
         "in my opinion", "to me", "we believe", "we think", "we must", "we should", "we need", "we cannot",
-        "we can't", "i would argue", "my view",
+        "we can't", "i would argue", "my view", "i agree", "i disagree", "i strongly", "i firmly",
+        "in my point of view", "from my point of view", "my opinion", "personally",
+    ]
+
+    /// Markers of a concluding judgement: the author sums up.
+    static let conclusion = [
+        "in conclusion", "to conclude", "to sum up", "in sum", "in summary", "to summarize", "all in all",
+        "overall", "ultimately", "in the end", "in short", "taken together", "the bottom line", "all told",
+        "for these reasons", "for all these reasons", "in the final analysis", "at the end of the day",
     ]
 
     /// Predictions.

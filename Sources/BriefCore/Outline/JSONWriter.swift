@@ -128,7 +128,8 @@ public struct JSONWriter {
 }
 
 extension Outline {
-    /// The §3 contract: {"source", "title", "reading", "outline": [Node…]} on one line.
+    /// The §3 contract: {"source", "title", "reading", "kind", "outline": [Node…]} on one line
+    /// ("kind" once an analysis is attached; key-point nodes add "score" and "role").
     public func json(source: String, reading: Reading) -> String {
         var w = JSONWriter()
         write(source: source, reading: reading, to: &w)
@@ -148,6 +149,7 @@ extension Outline {
         w.key("source"); w.string(source); w.raw(",")
         w.key("title"); w.string(title); w.raw(",")
         w.key("reading"); w.string(reading.rawValue); w.raw(",")
+        if let kind { w.key("kind"); w.string(kind.rawValue); w.raw(",") }
         w.key("outline"); Self.write(nodes, to: &w)
         w.raw("}")
     }
@@ -162,6 +164,7 @@ extension Outline {
             w.key("line"); w.int(node.line); w.raw(",")
             w.key("level"); w.int(node.level); w.raw(",")
             if let score = node.score { w.key("score"); w.number(score); w.raw(",") }
+            if let role = node.role { w.key("role"); w.string(role.rawValue); w.raw(",") }
             if !node.evidence.isEmpty {
                 w.key("evidence"); w.raw("[")
                 for (k, e) in node.evidence.enumerated() {

@@ -18,21 +18,24 @@ public struct OutlineNode: Sendable, Equatable {
     public var line: Int
     public var level: Int
     public var children: [OutlineNode]
-    /// Claims only: how strongly the sentence reads as a key claim, in [0, 1].
+    /// Key points (`claim` nodes) only: how likely the sentence is a key point, in [0, 1].
     public var score: Double?
+    /// Key points only: thesis, claim, conclusion or fact.
+    public var role: KeyPointRole?
     /// Summary bullets only: supporting sentences, best first.
     public var evidence: [Evidence]
     /// Index of the block this node stands for in `Article.blocks`.
     public var blockIndex: Int
 
     public init(kind: Kind, text: String, line: Int, level: Int, children: [OutlineNode] = [],
-                score: Double? = nil, evidence: [Evidence] = [], blockIndex: Int) {
+                score: Double? = nil, role: KeyPointRole? = nil, evidence: [Evidence] = [], blockIndex: Int) {
         self.kind = kind
         self.text = text
         self.line = line
         self.level = level
         self.children = children
         self.score = score
+        self.role = role
         self.evidence = evidence
         self.blockIndex = blockIndex
     }
@@ -50,6 +53,8 @@ public struct OutlineNode: Sendable, Equatable {
 public struct Outline: Sendable, Equatable {
     public var title: String
     public var nodes: [OutlineNode]
+    /// The article's kind, once an analysis is attached.
+    public var kind: ArticleKind?
 
     public init(title: String, nodes: [OutlineNode]) {
         self.title = title

@@ -1,5 +1,5 @@
 /// The outline as an indented tree for a terminal or a pipe: a line-number gutter, a glyph
-/// per kind (§ section, • bullet, ¶ paragraph, ❝ quote, ⌗ code, ★ claim), paragraphs by
+/// per kind (§ section, • bullet, ¶ paragraph, ❝ quote, ⌗ code, ★ key point), paragraphs by
 /// their first sentence, everything wrapped with a hanging indent to `width` columns.
 public struct OutlineTextRenderer {
     public static let glyphs: [OutlineNode.Kind: String] = [
@@ -18,6 +18,7 @@ public struct OutlineTextRenderer {
         var out: [String] = []
         for line in wrapper.wrap(outline.title, width: width) { out.append(line) }
         var facts = [source.withoutControls, article.reading.label, "\(article.wordCount) words"]
+        if let kind = outline.kind { facts.append(kind.label) }
         if let byline = article.byline { facts.append(byline) }
         if let dateline = article.dateline { facts.append(dateline) }
         for line in wrapper.wrap(facts.joined(separator: " · "), width: width) { out.append(line) }
@@ -36,7 +37,9 @@ public struct OutlineTextRenderer {
                 text = sentences.sentences(in: text).first ?? text
             }
             if node.kind == .code { text = String(text.prefix(120)) }
-            if let score = node.score { text += " (\(Int((score * 100).rounded()))%)" }
+            if let score = node.score {
+                text += " (" + (node.role.map { $0.rawValue + ", " } ?? "") + "\(Int((score * 100).rounded()))%)"
+            }
             let head = prefix + glyph + " "
             let hang = String(repeating: " ", count: DisplayWidth.of(head))
             let available = max(10, width - DisplayWidth.of(head))
