@@ -45,18 +45,29 @@ public struct KeyPoint: Sendable, Equatable {
     public var role: KeyPointRole
     /// How likely the sentence is a key point (nil for summary bullets).
     public var score: Double?
-    /// Why it was chosen, in words (`w` shows them).
-    public var reasons: [String]
+    /// Why it was chosen (`w` shows it); packed, the words made when shown.
+    public var explanation: KeyPointReasons
+    /// A summary bullet's best evidence line (0: none).
+    public var evidenceLine: Int32
     public var position: Position { Position(item: item, offset: range.lowerBound) }
 
     public init(kind: Kind, item: Int, range: Range<Int>, role: KeyPointRole, score: Double? = nil,
-                reasons: [String] = []) {
+                explanation: KeyPointReasons = .init(), evidenceLine: Int = 0) {
         self.kind = kind
         self.item = item
         self.range = range
         self.role = role
         self.score = score
-        self.reasons = reasons
+        self.explanation = explanation
+        self.evidenceLine = Int32(clamping: evidenceLine)
+    }
+
+    /// Why it was chosen, in words.
+    public var reasons: [String] {
+        guard kind == .summaryBullet else { return explanation.texts }
+        var reasons = ["summary bullet at the top of the article"]
+        if evidenceLine > 0 { reasons.append("supported by line \(evidenceLine) (Enter jumps there)") }
+        return reasons
     }
 }
 
@@ -178,16 +189,14 @@ public final class ReaderDocument: Sendable {
             if block.kind == .paragraph { break }
             if block.kind == .bullet {
                 let found = analysis.evidence[index] ?? []
-                var reasons = ["summary bullet at the top of the article"]
-                if let best = found.first { reasons.append("supported by line \(best.line) (Enter jumps there)") }
                 points.append(KeyPoint(kind: .summaryBullet, item: index + offset, range: 0..<block.text.utf8.count,
-                                       role: .summary, reasons: reasons))
+                                       role: .summary, evidenceLine: found.first?.line ?? 0))
                 if !found.isEmpty { evidence[index + offset] = found }
             }
         }
         for claim in analysis.claims {
             points.append(KeyPoint(kind: .claim, item: claim.blockIndex + offset, range: claim.range, role: claim.role,
-                                   score: claim.score, reasons: claim.reasons))
+                                   score: claim.score, explanation: claim.explanation))
         }
         points.sort { $0.position < $1.position }
         keyPoints = points

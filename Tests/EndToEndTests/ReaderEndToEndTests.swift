@@ -65,6 +65,26 @@ struct ReaderEndToEndTests {
         #expect(keyPoint(in: statusLine(session))?.split(separator: "/").last == total)
     }
 
+    @Test("On the user's example the first key point after the bullets is the thesis; w says why, any key closes it")
+    func whyThisKeyPoint() throws {
+        let session = try TmuxSession([Self.example], width: 100)
+        defer { session.stop() }
+        #expect(session.waitFor("key points").ok)
+        // Three summary bullets, then the body's key points in reading order.
+        session.send("]", "]", "]", "]")
+        let thesis = session.waitFor { _ in self.statusLine(session).contains("key point 4/") }
+        #expect(thesis.ok, "\(thesis.screen)")
+        #expect(statusLine(session).contains("thesis"), "\(statusLine(session))")
+        session.send("w")
+        let why = session.waitFor("states the article's position")
+        #expect(why.ok, "\(why.screen)")
+        #expect(why.screen.contains("Why this key point"))
+        #expect(why.screen.contains("Key point 4/") && why.screen.contains("in an analysis"))
+        session.send("j")
+        let closed = session.waitFor { !$0.contains("Why this key point") }
+        #expect(closed.ok, "\(closed.screen)")
+    }
+
     @Test("o toggles the outline pane")
     func outlinePane() throws {
         let session = try TmuxSession([Self.example])

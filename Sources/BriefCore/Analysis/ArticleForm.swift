@@ -52,26 +52,35 @@ struct ArticleForm {
         lowercased.contains("interview") || lowercased.contains("q&a") || lowercased.contains("in conversation")
     }
 
-    /// "?" at the end, perhaps before closing quotes or brackets.
+    /// "?" at the end, perhaps before closing quotes or brackets (read from the last bytes:
+    /// the text can be a whole long paragraph).
     static func endsWithQuestion(_ text: String) -> Bool {
-        for scalar in text.unicodeScalars.reversed() {
-            if scalar == "?" { return true }
-            if !"\"')”’»]* ".unicodeScalars.contains(scalar) { return false }
+        var utf8 = text.utf8.reversed().makeIterator()
+        var looked = 0
+        while let b = utf8.next(), looked < 16 {
+            looked += 1
+            switch b {
+            case UInt8(ascii: "?"): return true
+            case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "*"),
+                 UInt8(ascii: " "), 0x80...0xBF, 0xE2, 0xC2: continue  // closing marks (” ’ » are E2 80 9D, E2 80 99, C2 BB)
+            default: return false
+            }
         }
         return false
     }
 
     /// A turn of an interview: "Q:", "A:", "Q.", "Question:" or a speaker's name of at most
-    /// three capitalized words before a colon ("JANE DOE:", "Smith:").
+    /// three capitalized words before a colon ("JANE DOE:", "Smith:"). Only the first 40
+    /// bytes are read.
     static func isTurn(_ text: String) -> Bool {
-        guard let colon = text.firstIndex(of: ":") else { return false }
-        let label = text[..<colon]
-        if ["Q", "A", "Question", "Answer"].contains(String(label)) { return true }
-        if text.hasPrefix("Q. ") || text.hasPrefix("A. ") { return true }
-        let words = label.split(separator: " ")
-        guard !words.isEmpty, words.count <= 3, label.count <= 32 else { return false }
-        return words.allSatisfy { word in word.first.map { $0.isUppercase } ?? false }
-            && text[text.index(after: colon)...].first == " "
+        let head = Array(text.utf8.prefix(40))
+        if head.starts(with: Array("Q. ".utf8)) || head.starts(with: Array("A. ".utf8)) { return true }
+        guard let colon = head.firstIndex(of: UInt8(ascii: ":")), colon > 0 else { return false }
+        let label = head[..<colon]
+        for turn in ["Q", "A", "Question", "Answer"] where label.elementsEqual(turn.utf8) { return true }
+        guard colon + 1 < head.count, head[colon + 1] == UInt8(ascii: " ") else { return false }
+        let words = label.split(separator: UInt8(ascii: " "))
+        return !words.isEmpty && words.count <= 3 && words.allSatisfy { $0.first.map { $0 >= 0x41 && $0 <= 0x5A } ?? false }
     }
 
     /// The number a heading or title opens with ("10 ways…", "3. Costs"), if any.

@@ -13,7 +13,8 @@ public struct ScoredSentence: Sendable, Equatable {
     /// Its part in the article: thesis, claim or conclusion of an argued piece, fact of a report.
     public var role: KeyPointRole
     /// Why it was chosen, in words a reader understands ("states the article's position").
-    public var reasons: [String]
+    public var explanation: KeyPointReasons
+    public var reasons: [String] { explanation.texts }
     /// 1-based source line of the sentence's block.
     public var line: Int
     /// The heading the sentence stands under, if any.
@@ -27,12 +28,12 @@ public struct ScoredSentence: Sendable, Equatable {
     /// Body sentence number in reading order (0-based).
     public var index: Int
 
-    public init(text: String, score: Double, role: KeyPointRole = .claim, reasons: [String] = [], line: Int,
+    public init(text: String, score: Double, role: KeyPointRole = .claim, explanation: KeyPointReasons = .init(), line: Int,
                 section: String?, why: [String], blockIndex: Int, range: Range<Int>, index: Int) {
         self.text = text
         self.score = score
         self.role = role
-        self.reasons = reasons
+        self.explanation = explanation
         self.line = line
         self.section = section
         self.why = why
@@ -184,7 +185,7 @@ public final class ClaimAnalyzer {
 
     func scored(_ c: Candidate, role: KeyPointRole, doc: Document, article: Article) -> ScoredSentence {
         var why: [String] = []
-        var reasons: [String] = []
+        var reasons = KeyPointReasons()
         if explains {
             let values = features(of: c, doc: doc, article: article)
             let weights = doc.kind.isArgued ? model.claim : model.fact
@@ -194,7 +195,7 @@ public final class ClaimAnalyzer {
         }
         let sentence = text(of: c, in: article)
         let section = Int(doc.sections[c.blockIndex])
-        return ScoredSentence(text: sentence, score: Double(c.score), role: role, reasons: reasons,
+        return ScoredSentence(text: sentence, score: Double(c.score), role: role, explanation: reasons,
                               line: article.blocks[c.blockIndex].line,
                               section: section >= 0 ? article.blocks[section].text : nil, why: why,
                               blockIndex: c.blockIndex, range: c.range, index: c.index)

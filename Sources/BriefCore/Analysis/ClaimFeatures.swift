@@ -121,7 +121,7 @@ final class FeatureExtractor {
     /// The measurements of the sentence last measured.
     var values = [Double](repeating: 0, count: Feature.count)
     /// The cues that fired in the sentence last measured with `recordCues` (for "why").
-    private(set) var cues: [(Cue, String)] = []
+    private(set) var cues: [(Cue, Int32)] = []  // the cue and its phrase's index in `Lexicon.phrases`
 
     /// Measures the sentence `range` of `text` (a block's UTF-8) whose tokens are `tokens`:
     /// fills `values` with what can be known from the sentence alone, appends its content
@@ -176,7 +176,7 @@ final class FeatureExtractor {
                     guard ok, !t.quoted || entry.cue.countsInsideQuotes else { continue }
                     matchedCues |= bit
                     values[entry.cue.rawValue] += 1
-                    if recordCues { cues.append((entry.cue, lexicon.phrases[Int(entry.phrase)])) }
+                    if recordCues { cues.append((entry.cue, entry.phrase)) }
                 }
             }
             // Regular past tense: "-ed", not after an auxiliary ("has failed", "is needed").

@@ -11,10 +11,12 @@ enum ClaimScorer {
     /// The signals that moved the score, strongest first: each cue with the words that
     /// fired it, and the measured features with their values; "(−)" marks a signal
     /// that counts against the sentence being a key claim.
-    static func why(values v: [Double], cues: [(Cue, String)], weights weightVector: [Double]) -> [String] {
+    static func why(values v: [Double], cues: [(Cue, Int32)], weights weightVector: [Double]) -> [String] {
+        let phrases = Lexicon.shared.phrases
         var items: [(weight: Double, order: Int, text: String)] = []
         var seen: Set<String> = []
-        for (k, (cue, phrase)) in cues.enumerated() {
+        for (k, (cue, index)) in cues.enumerated() {
+            let phrase = phrases[Int(index)]
             let w = weightVector[cue.rawValue]
             guard abs(w) >= 0.1 else { continue }
             let text = "\(cue.label): \"\(phrase)\"" + (w < 0 ? " (−)" : "")
@@ -56,59 +58,61 @@ enum ClaimScorer {
     }
     /// Why a key point was chosen, in words: its role first, then what weighed most for it
     /// (positive contributions only; at most four).
-    static func reasons(role: KeyPointRole, kind: ArticleKind, values v: [Double], cues: [(Cue, String)],
-                        weights: [Double]) -> [String] {
-        var out: [String] = []
+    static func reasons(role: KeyPointRole, kind: ArticleKind, values v: [Double], cues: [(Cue, Int32)],
+                        weights: [Double]) -> KeyPointReasons {
+        typealias Reason = KeyPointReasons.Reason
+        var out = KeyPointReasons()
         switch role {
-        case .thesis: out.append("states the article's position")
-        case .conclusion: out.append("concluding judgement")
-        case .summary: out.append("summary bullet at the top of the article")
+        case .thesis: out.append(.position)
+        case .conclusion: out.append(.concluding)
+        case .summary: out.append(.summary)
         case .fact, .claim: break
         }
-        var items: [(weight: Double, text: String)] = []
-        func add(_ feature: Feature, _ text: String) {
-            let contribution = weights[feature.rawValue] * v[feature.rawValue]
-            guard contribution >= 0.15, !items.contains(where: { $0.text == text }) else { return }
-            items.append((contribution, text))
-        }
-        let argued = kind.isArgued
-        // What the cues mean, with the words that fired them.
-        var phrases: [Cue: String] = [:]
+        // Reports put their main facts first, and the ranking follows (`positionDecay`).
+        if !kind.isArgued && v[Feature.firstSentence.rawValue] == 1 { out.append(.lede) }
+        var items: [(weight: Double, reason: Reason, phrase: Int32?)] = []
+        // The first phrase that fired each kind of cue.
+        var phrases: [Cue: Int32] = [:]
         for (cue, phrase) in cues where phrases[cue] == nil { phrases[cue] = phrase }
-        func quoted(_ cue: Cue) -> String { phrases[cue].map { " (\u{201C}\($0)\u{201D})" } ?? "" }
-        add(.titleBest, "restates the headline")
-        if v[Feature.titleOverlap.rawValue] >= 0.5 { add(.titleOverlap, "restates the headline") }
-        add(.stance, "interprets what it means" + quoted(.stance))
-        add(.deontic, "says what should be done" + quoted(.deontic))
-        add(.evaluative, "passes judgement" + quoted(.evaluative))
-        add(.firstPersonOpinion, "the author's own view" + quoted(.firstPersonOpinion))
-        add(.future, "makes a prediction" + quoted(.future))
-        add(.hedge, "weighs a possibility" + quoted(.hedge))
-        add(.booster, "presses the point" + quoted(.booster))
-        add(.connective, "argues a cause or a contrast" + quoted(.connective))
-        add(.conclusion, "sums up" + quoted(.conclusion))
-        add(.centrality, "central to the article: shares most of its vocabulary")
-        if argued {
-            add(.lead, "opens the piece")
-            add(.introEnd, "ends the introduction, where the position is usually stated")
-            add(.lastParagraph, "from the conclusion")
-            add(.conclusionStart, "opens the conclusion")
-        } else {
-            add(.firstSentence, "the lede: the report's opening sentence")
-            add(.dateline, "the lede: opens with the dateline")
-            add(.lead, "in the lede")
-            add(.second, "in the lede")
-            add(.third, "in the lede")
-            add(.attribution, "attributed statement" + quoted(.attribution))
-            add(.numbers, "gives figures")
-            add(.quantity, "gives figures" + quoted(.quantity))
-            add(.properNouns, "names who is involved")
-            add(.pastTense, "reports what happened")
-            add(.pastIrregular, "reports what happened")
+        func add(_ feature: Feature, _ reason: Reason, _ cue: Cue? = nil) {
+            let contribution = weights[feature.rawValue] * v[feature.rawValue]
+            guard contribution >= 0.15 else { return }
+            items.append((contribution, reason, cue.flatMap { phrases[$0] }))
         }
-        items.sort { $0.weight > $1.weight }
-        for item in items where out.count < 4 && !out.contains(item.text) { out.append(item.text) }
-        if out.isEmpty { out.append(argued ? "scores highest among the article's claims" : "scores highest among the report's facts") }
+        add(.titleBest, .headline)
+        if v[Feature.titleOverlap.rawValue] >= 0.5 { add(.titleOverlap, .headline) }
+        add(.stance, .stance, .stance)
+        add(.deontic, .deontic, .deontic)
+        add(.evaluative, .evaluative, .evaluative)
+        add(.firstPersonOpinion, .opinion, .firstPersonOpinion)
+        add(.future, .prediction, .future)
+        add(.hedge, .hedge, .hedge)
+        add(.booster, .booster, .booster)
+        add(.connective, .connective, .connective)
+        add(.conclusion, .sums, .conclusion)
+        add(.centrality, .central)
+        if kind.isArgued {
+            add(.lead, .opensPiece)
+            add(.introEnd, .introEnd)
+            add(.lastParagraph, .fromConclusion)
+            add(.conclusionStart, .opensConclusion)
+        } else {
+            add(.dateline, .dateline)
+            add(.lead, .opening)
+            add(.second, .opening)
+            add(.third, .opening)
+            add(.attribution, .attributed, .attribution)
+            add(.quantity, .figures, .quantity)
+            add(.numbers, .figures)
+            add(.properNouns, .names)
+            add(.pastTense, .happened)
+            add(.pastIrregular, .happened)
+        }
+        // Strongest first; the first of equal ones (the order above) wins.
+        for item in items.enumerated().sorted(by: { ($0.element.weight, -$0.offset) > ($1.element.weight, -$1.offset) }) {
+            out.append(item.element.reason, phrase: item.element.phrase)
+        }
+        if out.isEmpty { out.append(kind.isArgued ? .topClaim : .topFact) }
         return out
     }
 
