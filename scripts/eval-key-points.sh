@@ -57,10 +57,10 @@ if "$python" -c "import rouge_score" 2>/dev/null; then
         "$python" "$eval_dir/score-news.py" "$eval_dir/news-dev/labels.jsonl" $run
     done | "$python" -c '
 import json, sys
-print(f"  {\"\":12} {\"ROUGE-1\":>7} {\"ROUGE-2\":>7} {\"ROUGE-Lsum\":>10}")
+print("  %-12s %7s %7s %10s" % ("", "ROUGE-1", "ROUGE-2", "ROUGE-Lsum"))
 for line in sys.stdin:
     r = json.loads(line)
-    print(f"  {r[\"system\"]:12} {r[\"rouge1\"]:>7} {r[\"rouge2\"]:>7} {r[\"rougeLsum\"]:>10}")'
+    print("  %-12s %7s %7s %10s" % (r["system"], r["rouge1"], r["rouge2"], r["rougeLsum"]))'
 else
     echo "  (skipped: $python has no rouge-score; pip install rouge-score==0.1.2, or set PYTHON)"
 fi
@@ -76,5 +76,5 @@ print(f"  {sys.argv[1]:16} {right}/{sum(kinds.values())} right ({want}): " + ", 
 PY
 done
 for f in "$repo"/Articles/*; do
-    "$BRIEF" claims --format json --limit 1 "$f" | "$python" -c 'import json, sys; r = json.load(sys.stdin); print(f"  {r[\"kind\"]:10} {r[\"source\"].split(\"/\")[-1]}")'
+    "$BRIEF" claims --format json --limit 1 "$f" | "$python" -c 'import json, sys; r = json.load(sys.stdin); print("  %-10s %s" % (r["kind"], r["source"].split("/")[-1]))'
 done

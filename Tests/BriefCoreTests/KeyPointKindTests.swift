@@ -60,6 +60,12 @@ struct KeyPointKindTests {
         #expect(thesis.role == .thesis)
         #expect(Self.position.contains(thesis.index), "\(thesis.text)")
         #expect(thesis.reasons.first == "states the article's position")
+        // The thesis is a likely claim, and likely claims come before unlikely ones.
+        #expect(thesis.score >= 0.5)
+        let six = ClaimAnalyzer().analyze(Self.opinion, claimCount: 6).claims.dropFirst()
+        if let firstUnlikely = six.firstIndex(where: { $0.score < 0.5 }) {
+            #expect(six[firstUnlikely...].allSatisfy { $0.score < 0.5 }, "\(six.map(\.score))")
+        }
         #expect(!analysis.claims.contains { Self.anecdote.contains($0.index) })
         let concluding = analysis.claims.filter { $0.role == .conclusion }
         #expect(!concluding.isEmpty)

@@ -84,10 +84,38 @@ public final class ClaimAnalyzer {
     /// The weights of every decision (the fitted one unless a tool passes another).
     public let model: KeyPointModel
 
+    /// The fact, claim and thesis weights interleaved (feature f at 3f, 3f+1, 3f+2), so that the
+    /// three sums of a sentence take one pass; and the features whose means decide the kind.
+    private let sentenceWeights: [Double]
+    private let kindIndices: [Int]
+
     public init(explains: Bool = true, signals: Bool = true, model: KeyPointModel = .standard) {
         self.explains = explains
         self.signals = signals
         self.model = model
+        var weights = [Double](repeating: 0, count: 3 * Feature.count)
+        for f in 0..<Feature.count {
+            weights[3 * f] = model.fact.weights[f]
+            weights[3 * f + 1] = model.claim.weights[f]
+            weights[3 * f + 2] = model.thesis.weights[f]
+        }
+        sentenceWeights = weights
+        kindIndices = KindFeature.sentenceFeatures.map(\.rawValue)
+    }
+
+    /// The fact, claim and thesis sums of `values` (one per feature), without the biases.
+    @inline(__always) func sums(_ values: [Double]) -> (fact: Double, claim: Double, thesis: Double) {
+        var fact = 0.0, claim = 0.0, thesis = 0.0
+        sentenceWeights.withUnsafeBufferPointer { w in
+            values.withUnsafeBufferPointer { v in
+                for f in 0..<Feature.count where v[f] != 0 {
+                    fact += w[3 * f] * v[f]
+                    claim += w[3 * f + 1] * v[f]
+                    thesis += w[3 * f + 2] * v[f]
+                }
+            }
+        }
+        return (fact, claim, thesis)
     }
 
     public func analyze(_ article: Article) -> ArticleAnalysis {
@@ -339,12 +367,13 @@ public final class ClaimAnalyzer {
                     c.quoteDepth = startDepth
                     sentenceFeatures(&extractor.values, c, quote: block.kind == .quote)
                     let values = extractor.values
-                    c.localFact = Float(model.fact.sum(values))
-                    c.localClaim = Float(model.claim.sum(values))
-                    c.thesisScore = Float(model.thesis.sum(values))
+                    let local = sums(values)
+                    c.localFact = Float(local.fact)
+                    c.localClaim = Float(local.claim)
+                    c.thesisScore = Float(local.thesis)
                     c.isQuestion = values[Feature.question.rawValue] > 0
                     c.concludes = values[Feature.conclusion.rawValue] > 0
-                    for (k, f) in KindFeature.sentenceFeatures.enumerated() { doc.kindFeatures[k] += values[f.rawValue] }
+                    for (k, f) in kindIndices.enumerated() { doc.kindFeatures[k] += values[f] }
                     doc.bodyWords += c.wordCount
                     doc.candidates.append(c)
                 }
@@ -535,14 +564,15 @@ public final class ClaimAnalyzer {
         var values = [Double](repeating: 0, count: Feature.count)
         for k in 0..<n {
             articleFeatures(&values, doc.candidates[k], doc)
+            let placed = sums(values)
             if argued {
-                let z = Double(doc.candidates[k].localClaim) + model.claim.bias + model.claim.sum(values)
-                let thesis = Double(doc.candidates[k].thesisScore) + model.thesis.bias + model.thesis.sum(values)
+                let z = Double(doc.candidates[k].localClaim) + model.claim.bias + placed.claim
+                let thesis = Double(doc.candidates[k].thesisScore) + model.thesis.bias + placed.thesis
                 doc.candidates[k].score = Float(model.probability(z, argued: true))
                 doc.candidates[k].thesisScore = Float(thesis)
                 doc.candidates[k].rank = Float(z + model.thesisMix * thesis)
             } else {
-                let z = Double(doc.candidates[k].localFact) + model.fact.bias + model.fact.sum(values)
+                let z = Double(doc.candidates[k].localFact) + model.fact.bias + placed.fact
                 doc.candidates[k].score = Float(model.probability(z, argued: false))
                 doc.candidates[k].rank = Float(z - model.positionDecay * Self.logCount(k + 1))
             }
@@ -588,7 +618,11 @@ public final class ClaimAnalyzer {
         // What the loop below needs of each candidate, kept together: it visits them by score.
         var order: [(rank: Float, index: Int32)] = []
         order.reserveCapacity(doc.candidates.count)
-        for c in doc.candidates where eligible(c, doc) { order.append((c.rank, Int32(c.index))) }
+        // In an argued piece the sentences likely to be claims come first, whatever the thesis
+        // model adds: it favours the opening, and an opening anecdote is no claim.
+        for c in doc.candidates where eligible(c, doc) {
+            order.append((argued && c.score < Self.likelyClaim ? c.rank - Self.unlikelyPenalty : c.rank, Int32(c.index)))
+        }
         let count = wanted.map { min(max($0, 0), order.count) }
             ?? Self.claimCount(bodyWords: doc.bodyWords, sentences: order.count)
         guard count > 0 else { return [] }
@@ -597,10 +631,13 @@ public final class ClaimAnalyzer {
         var picked: [Int] = []
         var isPicked = [Bool](repeating: false, count: doc.candidates.count)
         if argued {
+            // The best by the thesis model among the likely claims (all of them when none is).
+            let likely = doc.candidates[Int(order[0].index)].score >= Self.likelyClaim
             var thesis = Int(order[0].index)
-            for (_, index) in order where doc.candidates[Int(index)].thesisScore > doc.candidates[thesis].thesisScore
-                || (doc.candidates[Int(index)].thesisScore == doc.candidates[thesis].thesisScore && Int(index) < thesis) {
-                thesis = Int(index)
+            for (_, index) in order where !likely || doc.candidates[Int(index)].score >= Self.likelyClaim {
+                let c = doc.candidates[Int(index)]
+                if c.thesisScore > doc.candidates[thesis].thesisScore
+                    || (c.thesisScore == doc.candidates[thesis].thesisScore && Int(index) < thesis) { thesis = Int(index) }
             }
             picked.append(thesis)
             isPicked[thesis] = true
@@ -634,6 +671,10 @@ public final class ClaimAnalyzer {
             (k, role(of: doc.candidates[k], position: position, argued: argued, doc))
         }
     }
+
+    /// Below this probability a sentence of an argued piece ranks after every likelier one.
+    static let likelyClaim: Float = 0.5
+    static let unlikelyPenalty: Float = 1000
 
     /// Candidates eligible as key points: whole sentences of at least four words; not an
     /// interviewer's question.
