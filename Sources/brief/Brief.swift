@@ -10,7 +10,7 @@ struct Brief: ParsableCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "brief",
-        abstract: "Read news and analysis in the terminal: outlines, key claims and notes.",
+        abstract: "Read news and analysis in the terminal: outlines, key points and notes.",
         discussion: """
             With no subcommand, Brief shows the articles in PATH (default: ./Articles).
             Articles are Markdown (*.md, *.markdown) or plain text (*.txt); "-" reads standard input.
