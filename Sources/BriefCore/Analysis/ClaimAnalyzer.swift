@@ -103,6 +103,18 @@ public final class ClaimAnalyzer {
         kindIndices = KindFeature.sentenceFeatures.map(\.rawValue)
     }
 
+    /// Sums of each measurement over the article's sentences (for the kind), kept here
+    /// rather than in the document: one buffer, added to without a uniqueness check per value.
+    private var featureSums = [Double](repeating: 0, count: Feature.count)
+
+    @inline(__always) func addToFeatureSums(_ values: [Double]) {
+        featureSums.withUnsafeMutableBufferPointer { sums in
+            values.withUnsafeBufferPointer { v in
+                for f in 0..<Feature.count where v[f] != 0 { sums[f] += v[f] }
+            }
+        }
+    }
+
     /// The fact, claim and thesis sums of `values` (one per feature), without the biases.
     @inline(__always) func sums(_ values: [Double]) -> (fact: Double, claim: Double, thesis: Double) {
         var fact = 0.0, claim = 0.0, thesis = 0.0
@@ -308,6 +320,7 @@ public final class ClaimAnalyzer {
 
     func measure(_ article: Article) -> Document {
         var doc = Document()
+        for f in 0..<Feature.count { featureSums[f] = 0 }
         // Reserved up front from the size of the text, generously: capacity never touched costs
         // no memory, while growing by doubling would hold the old and the new copy at once.
         var bodyBytes = 0
@@ -366,14 +379,14 @@ public final class ClaimAnalyzer {
                     c.paragraphEnd = range.lowerBound == ranges[ranges.count - 1].lowerBound
                     c.quoteDepth = startDepth
                     sentenceFeatures(&extractor.values, c, quote: block.kind == .quote)
+                    let local = sums(extractor.values)
                     let values = extractor.values
-                    let local = sums(values)
                     c.localFact = Float(local.fact)
                     c.localClaim = Float(local.claim)
                     c.thesisScore = Float(local.thesis)
                     c.isQuestion = values[Feature.question.rawValue] > 0
                     c.concludes = values[Feature.conclusion.rawValue] > 0
-                    for (k, f) in kindIndices.enumerated() { doc.kindFeatures[k] += values[f] }
+                    addToFeatureSums(values)
                     doc.bodyWords += c.wordCount
                     doc.candidates.append(c)
                 }
@@ -583,7 +596,7 @@ public final class ClaimAnalyzer {
     /// a list or an explainer when its form says so (`ArticleForm`).
     func decideKind(_ doc: inout Document, article: Article) -> ArticleKind {
         let n = Double(doc.candidates.count)
-        for k in 0..<KindFeature.sentenceFeatures.count { doc.kindFeatures[k] /= n }
+        for (k, f) in kindIndices.enumerated() { doc.kindFeatures[k] = featureSums[f] / n }
         var leadDateline = article.dateline != nil
         if let first = doc.candidates.first {
             var text = article.blocks[first.blockIndex].text
