@@ -21,6 +21,40 @@ struct CommandLineTests {
             + #"{"kind":"paragraph","text":"Another one.","line":4,"level":0,"children":[]}]}"# + "\n")
     }
 
+    @Test("Key points in JSON: the kind, each key point's role, reasons in words and the signals",
+          .enabled(if: binaryExists, "brief not built"))
+    func keyPointsJSON() throws {
+        let example = "Articles/microsoft-openai-non-exclusive.txt"
+        let claims = try run(["claims", "--format", "json", "--limit", "5", example])
+        #expect(claims.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(claims.out.utf8)) as? [String: Any])
+        #expect(object["kind"] as? String == "analysis")
+        let points = try #require(object["claims"] as? [[String: Any]])
+        #expect(points.count == 5)
+        #expect(points.first?["role"] as? String == "thesis")
+        #expect(points.allSatisfy { ["thesis", "claim", "conclusion"].contains($0["role"] as? String ?? "") })
+        #expect(points.allSatisfy { !(($0["reasons"] as? [String]) ?? []).isEmpty && $0["why"] is [String] })
+        #expect((points.first?["reasons"] as? [String])?.first == "states the article's position")
+
+        let outline = try run(["outline", "--format", "json", "Articles/rate-decision-wire.txt"])
+        let tree = try #require(try JSONSerialization.jsonObject(with: Data(outline.out.utf8)) as? [String: Any])
+        #expect(tree["kind"] as? String == "news")
+        var roles: [String] = []
+        func walk(_ nodes: [[String: Any]]) {
+            for node in nodes {
+                if node["kind"] as? String == "claim" { roles.append(node["role"] as? String ?? "none") }
+                walk(node["children"] as? [[String: Any]] ?? [])
+            }
+        }
+        walk(tree["outline"] as? [[String: Any]] ?? [])
+        #expect(!roles.isEmpty && roles.allSatisfy { $0 == "fact" }, "\(roles)")
+
+        let text = try run(["claims", "--limit", "1", "Articles/rate-decision-wire.txt"])
+        #expect(text.out.contains("· news report · 1 key point"))
+        #expect(text.out.contains("fact · line 3 · score "))
+        #expect(text.out.contains("the lede: the report's opening sentence"))
+    }
+
     @Test("A directory means its articles sorted by name", .enabled(if: binaryExists, "brief not built"))
     func directory() throws {
         let r = try run(["outline", "--format", "json", "Articles"])

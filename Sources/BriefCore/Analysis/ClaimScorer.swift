@@ -10,7 +10,7 @@ import Darwin
 enum ClaimScorer {
     /// The signals that moved the score, strongest first: each cue with the words that
     /// fired it, and the measured features with their values; "(−)" marks a signal
-    /// that counts against the sentence being a key claim.
+    /// that counts against the sentence being a key point.
     static func why(values v: [Double], cues: [(Cue, Int32)], weights weightVector: [Double]) -> [String] {
         let phrases = Lexicon.shared.phrases
         var items: [(weight: Double, order: Int, text: String)] = []
