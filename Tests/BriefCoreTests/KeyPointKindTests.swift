@@ -155,6 +155,12 @@ struct KeyPointKindTests {
         let found = meant.filter { phrase in analysis.claims.contains { $0.text.contains(phrase) } }
         #expect(found.count >= 4, "\(found)")
         #expect(analysis.claims.contains { $0.role == .conclusion })
+        // However many are asked for, the likely claims come before the unlikely ones: the final
+        // order is the order of picking (it was not, when the penalty was applied only to picking).
+        let all = ClaimAnalyzer().analyze(article, claimCount: 20).claims.dropFirst().map(\.score)
+        if let firstUnlikely = all.firstIndex(where: { $0 < 0.5 }) {
+            #expect(all[firstUnlikely...].allSatisfy { $0 < 0.5 }, "\(all)")
+        }
     }
 
     @Test("Scores are probabilities: no ordinary sentence saturates")

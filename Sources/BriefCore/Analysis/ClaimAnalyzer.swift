@@ -152,9 +152,6 @@ public final class ClaimAnalyzer {
         return doc.candidates.map { scored($0, role: doc.kind.isArgued ? .claim : .fact, doc: doc, article: article) }
     }
 
-    /// The kind of an article (measures it whole).
-    public func kind(of article: Article) -> ArticleKind { measure(article).kind }
-
     /// How many claims an article of `words` body words in `sentences` eligible sentences gets:
     /// about one per 200 words, at least 3 over 300 words, never more than there are.
     public static func claimCount(bodyWords words: Int, sentences: Int) -> Int {
@@ -199,10 +196,7 @@ public final class ClaimAnalyzer {
     }
 
     func text(of c: Candidate, in article: Article) -> String {
-        let utf8 = article.blocks[c.blockIndex].text.utf8
-        let lower = utf8.index(utf8.startIndex, offsetBy: c.range.lowerBound)
-        let upper = utf8.index(lower, offsetBy: c.range.count)
-        return String(decoding: utf8[lower..<upper], as: UTF8.self)
+        article.blocks[c.blockIndex].text.utf8Slice(c.range)
     }
 
     /// All the measurements of a sentence: measured again (keeping the cues that fired in
@@ -262,8 +256,8 @@ public final class ClaimAnalyzer {
         /// In how many candidates each stem id occurs.
         var documentFrequency: [Int32] = []
         var bodyWords = 0
-        /// Sums over the candidates of `KindFeature.sentenceFeatures`, then their means and
-        /// the dateline input (`KindFeature.names`), and the kind decided from them.
+        /// The means of `KindFeature.sentenceFeatures` over the candidates and the dateline
+        /// input (`KindFeature.names`), and the kind decided from them.
         var kindFeatures = [Double](repeating: 0, count: KindFeature.count)
         var kind = ArticleKind.analysis
         /// For the measurements against the article.
@@ -583,7 +577,10 @@ public final class ClaimAnalyzer {
                 let thesis = Double(doc.candidates[k].thesisScore) + model.thesis.bias + placed.thesis
                 doc.candidates[k].score = Float(model.probability(z, argued: true))
                 doc.candidates[k].thesisScore = Float(thesis)
-                doc.candidates[k].rank = Float(z + model.thesisMix * thesis)
+                // Sentences likely to be claims rank first, whatever the thesis model adds: it
+                // favours the opening, and an opening anecdote is no claim.
+                let unlikely = doc.candidates[k].score < Self.likelyClaim ? Self.unlikelyPenalty : 0
+                doc.candidates[k].rank = Float(z + model.thesisMix * thesis) - unlikely
             } else {
                 let z = Double(doc.candidates[k].localFact) + model.fact.bias + placed.fact
                 doc.candidates[k].score = Float(model.probability(z, argued: false))
@@ -622,7 +619,7 @@ public final class ClaimAnalyzer {
     static let postingLimit = 64
 
     /// The key points picked, best first, with their roles. An argued piece: its thesis (the
-    /// best by the thesis model), then its claims by score, the concluding judgement brought in
+    /// best of the likely claims by the thesis model), then its claims by `rank`, the concluding judgement brought in
     /// when none was picked and one scores at least `conclusionThreshold`. A report, a list:
     /// the facts by score. Near-duplicates of a pick are skipped; picks are indexed by stem, so
     /// the check stays linear in long articles.
@@ -631,11 +628,7 @@ public final class ClaimAnalyzer {
         // What the loop below needs of each candidate, kept together: it visits them by score.
         var order: [(rank: Float, index: Int32)] = []
         order.reserveCapacity(doc.candidates.count)
-        // In an argued piece the sentences likely to be claims come first, whatever the thesis
-        // model adds: it favours the opening, and an opening anecdote is no claim.
-        for c in doc.candidates where eligible(c, doc) {
-            order.append((argued && c.score < Self.likelyClaim ? c.rank - Self.unlikelyPenalty : c.rank, Int32(c.index)))
-        }
+        for c in doc.candidates where eligible(c, doc) { order.append((c.rank, Int32(c.index))) }
         let count = wanted.map { min(max($0, 0), order.count) }
             ?? Self.claimCount(bodyWords: doc.bodyWords, sentences: order.count)
         guard count > 0 else { return [] }
@@ -685,7 +678,8 @@ public final class ClaimAnalyzer {
         }
     }
 
-    /// Below this probability a sentence of an argued piece ranks after every likelier one.
+    /// Below this probability a sentence of an argued piece ranks after every likelier one
+    /// (`rank` less the penalty).
     static let likelyClaim: Float = 0.5
     static let unlikelyPenalty: Float = 1000
 

@@ -105,10 +105,8 @@ struct EvidenceLinker {
         for t in targets where !t.best.isEmpty {
             result[t.block] = t.best.map { item in
                 let c = doc.candidates[item.index]
-                let utf8 = article.blocks[c.blockIndex].text.utf8
-                let lower = utf8.index(utf8.startIndex, offsetBy: c.range.lowerBound)
-                let upper = utf8.index(lower, offsetBy: c.range.count)
-                return OutlineNode.Evidence(line: article.blocks[c.blockIndex].line, text: String(decoding: utf8[lower..<upper], as: UTF8.self))
+                return OutlineNode.Evidence(line: article.blocks[c.blockIndex].line,
+                                            text: article.blocks[c.blockIndex].text.utf8Slice(c.range))
             }
         }
         return result
