@@ -217,7 +217,6 @@ def fit_model(data, keys, l2, thesis_weight):
             groups.append((rows, offset + c))
         offset += len(sentences)
     tb, tw = fit_thesis(xa, groups, l2 / max(thesis_weight, 1e-9))
-    # (the essays' rows stay in xa, outside every group: they do not move the thesis model)
     xn, yn = data.matrix(news)
     fb, fw = fit(xn, yn, l2)
     # Calibration on the training articles' own sums (L2 models are close to calibrated already;
@@ -276,14 +275,13 @@ def news_rouge(docs, picks):
     return {m: round(100 * v / max(len(docs), 1), 1) for m, v in tot.items()}
 
 
-def news_lead(doc, k=3):
-    sn = load_module(os.path.join(OPTS["--eval"], "score-news.py"), "score_news")
-    return [s for line in doc["text"].split("\n")[1:] for s in sn.sentences(line)][:k]
+def news_lead(doc, splitter, k=3):
+    """The first k body sentences by the news scorer's own splitter (its lead-3 baseline)."""
+    return [s for line in doc["text"].split("\n")[1:] for s in splitter.sentences(line)][:k]
 
 
 def main():
-    global OPTS
-    o = OPTS = options()
+    o = options()
     if not all(os.path.isdir(os.path.join(o["--eval"], s)) for s in SETS):
         print(f"fit-key-points: no evaluation data at {o['--eval']} (expected {', '.join(SETS)}); nothing was run.")
         return
@@ -341,7 +339,8 @@ def report(data, held, kinds, scores):
             print(f"  {name:14} {x['precision@3']:>11} {x['R1@1']:>6} {x['hit@3']:>6}")
     docs = [data.docs["news-dev"][i] for i in sorted(data.rows["news-dev"])]
     r = news_rouge(docs, held["news-dev"])
-    lead = news_rouge(docs, {d["id"]: news_lead(d) for d in docs})
+    splitter = load_module(os.path.join(data.eval, "score-news.py"), "score_news")
+    lead = news_rouge(docs, {d["id"]: news_lead(d, splitter) for d in docs})
     print(f"{'news-dev':16} {'ROUGE-1':>7} {'ROUGE-2':>7} {'ROUGE-Lsum':>10}")
     for name, x in (("brief", r), ("lead-3", lead)):
         print(f"  {name:14} {x['rouge1']:>7} {x['rouge2']:>7} {x['rougeLsum']:>10}")

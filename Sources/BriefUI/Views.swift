@@ -451,16 +451,12 @@ public enum WhyView {
         let point = document.keyPoints[k]
         var head = "Key point \(k + 1)/\(document.keyPoints.count) · \(point.role.rawValue)"
         if let score = point.score { head += " · \(Int((score * 100).rounded()))% likely a key point" }
-        if let kind = document.kind { head += " · in a\(kind == .analysis || kind == .explainer || kind == .interview ? "n" : "") \(kind.label)" }
+        if let kind = document.kind { head += " · in " + ("aeiou".contains(kind.label.first!) ? "an " : "a ") + kind.label }
         var out: [(String, Bool)] = []
         for line in TextWrapper().wrap(head, width: width) { out.append((line, true)) }
         out.append(("", false))
-        let text = document.items[point.item].text
-        let utf8 = text.utf8
-        let lower = utf8.index(utf8.startIndex, offsetBy: min(point.range.lowerBound, utf8.count))
-        let upper = utf8.index(utf8.startIndex, offsetBy: min(point.range.upperBound, utf8.count))
-        var sentence = TextWrapper().wrap("“" + String(decoding: utf8[lower..<upper], as: UTF8.self).withoutControls + "”",
-                                          width: width)
+        let quoted = "“" + document.items[point.item].text.utf8Slice(point.range).withoutControls + "”"
+        var sentence = TextWrapper().wrap(quoted, width: width)
         if sentence.count > 3 { sentence = Array(sentence.prefix(3)); sentence[2] = AppView.truncate(sentence[2] + " …", to: width) }
         for line in sentence { out.append((line, false)) }
         out.append(("", false))

@@ -52,21 +52,10 @@ struct ArticleForm {
         lowercased.contains("interview") || lowercased.contains("q&a") || lowercased.contains("in conversation")
     }
 
-    /// "?" at the end, perhaps before closing quotes or brackets (read from the last bytes:
-    /// the text can be a whole long paragraph).
+    /// "?" at the end, perhaps before closing quotes or brackets (the sentence test's rule).
     static func endsWithQuestion(_ text: String) -> Bool {
-        var utf8 = text.utf8.reversed().makeIterator()
-        var looked = 0
-        while let b = utf8.next(), looked < 16 {
-            looked += 1
-            switch b {
-            case UInt8(ascii: "?"): return true
-            case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "*"),
-                 UInt8(ascii: " "), 0x80...0xBF, 0xE2, 0xC2: continue  // closing marks (” ’ » are E2 80 9D, E2 80 99, C2 BB)
-            default: return false
-            }
-        }
-        return false
+        var text = text
+        return text.withUTF8 { FeatureExtractor.endsWithQuestionMark($0, 0..<$0.count) }
     }
 
     /// A turn of an interview: "Q:", "A:", "Q.", "Question:" or a speaker's name of at most

@@ -199,7 +199,7 @@ final class FeatureExtractor {
         values[Feature.quoted.rawValue] = n > 0 ? Double(quotedWords) / Double(n) : 0
         values[Feature.length.rawValue] = log(Double(max(n, 1)))
         values[Feature.short.rawValue] = n < 8 ? 1 : 0
-        values[Feature.question.rawValue] = endsWithQuestionMark(text, range) ? 1 : 0
+        values[Feature.question.rawValue] = Self.endsWithQuestionMark(text, range) ? 1 : 0
         if let first = tokens.first, lexicon.flags(first) & Lexicon.WordInfo.opener != 0 {
             values[Feature.opensWithConnective.rawValue] = 1
         }
@@ -288,7 +288,7 @@ final class FeatureExtractor {
     @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
 
     /// "?" at the end, perhaps followed by closing quotes or brackets (”, ’, », ", ', )).
-    func endsWithQuestionMark(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    static func endsWithQuestionMark(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         var end = range.upperBound
         while end > range.lowerBound {
             let b = text[end - 1]
