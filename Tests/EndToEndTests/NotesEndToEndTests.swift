@@ -69,7 +69,11 @@ struct NotesEndToEndTests {
         defer { session.stop() }
         #expect(session.waitFor("key points").ok)
         session.send("]", "A")
-        let saved = session.waitFor { _ in self.statusLine(session).contains("note saved") }
+        // Redrawn after the editor: ncurses writes row by row, so wait for the text rows too,
+        // not only the status line (a capture once fell between them on a loaded machine).
+        let saved = session.waitFor { screen in
+            screen.contains("note saved") && screen.contains("Microsoft and OpenAI transition from exclusive")
+        }
         #expect(saved.ok, "\(saved.screen)")
         #expect(session.alternateScreenOn)
         #expect(saved.screen.contains("Microsoft and OpenAI transition from exclusive"))  // redrawn

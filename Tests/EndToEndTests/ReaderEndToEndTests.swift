@@ -76,7 +76,10 @@ struct ReaderEndToEndTests {
         #expect(thesis.ok, "\(thesis.screen)")
         #expect(statusLine(session).contains("thesis"), "\(statusLine(session))")
         session.send("w")
-        let why = session.waitFor("states the article's position")
+        // Every row of the box, not only one: ncurses writes the screen row by row.
+        let why = session.waitFor { screen in
+            ["states the article's position", "Why this key point", "Key point 4/", "in an analysis"].allSatisfy(screen.contains)
+        }
         #expect(why.ok, "\(why.screen)")
         #expect(why.screen.contains("Why this key point"))
         #expect(why.screen.contains("Key point 4/") && why.screen.contains("in an analysis"))
