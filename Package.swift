@@ -25,6 +25,12 @@ let package = Package(
             // cost ~10% of `brief outline` on large articles. Debug builds keep the checks.
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
+        // Files and the environment: article files, the note store, reading positions, and
+        // the one place their system calls (EINTR retries, atomic replacement, locks) are written.
+        .target(
+            name: "BriefStore",
+            dependencies: ["BriefCore"]
+        ),
         // ncursesw, wide-character API; macros that do not import are shimmed (DESIGN §5).
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // Terminal-free app: state, command table, views drawing into a Screen.
@@ -32,16 +38,24 @@ let package = Package(
             name: "BriefUI",
             dependencies: ["BriefCore"]
         ),
+        // The reader's loop: draw, next event, apply, perform the effects (files, the editor,
+        // background parsing), whose results come back as events. Generic over a terminal backend.
+        .target(
+            name: "BriefRuntime",
+            dependencies: ["BriefCore", "BriefUI", "BriefStore"]
+        ),
         // The only code that calls ncurses: copies a Screen out, reads keys, signals.
         .target(
             name: "BriefTerminal",
-            dependencies: ["BriefUI", "CNcursesw"]
+            dependencies: ["BriefUI", "BriefRuntime", "CNcursesw"]
         ),
         .executableTarget(
             name: "brief",
             dependencies: [
                 "BriefCore",
+                "BriefStore",
                 "BriefUI",
+                "BriefRuntime",
                 "BriefTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -57,12 +71,18 @@ let package = Package(
         ),
         .testTarget(
             name: "BriefCoreTests",
-            dependencies: ["BriefCore"],
+            dependencies: ["BriefCore", "BriefStore"],
             exclude: ["Golden"]  // export golden files, read from disk by the tests
         ),
         .testTarget(
             name: "BriefUITests",
-            dependencies: ["BriefUI"]
+            dependencies: ["BriefUI", "BriefStore"]
+        ),
+        // The whole reader loop through a fake terminal: keys, resizes, signals, background
+        // results, the editor round trip, the large-file preview and tail.
+        .testTarget(
+            name: "BriefRuntimeTests",
+            dependencies: ["BriefRuntime", "BriefUI", "BriefStore", "BriefCore"]
         ),
         // Drives the built `brief` binary in tmux; no module dependencies.
         .testTarget(

@@ -1,17 +1,15 @@
+import BriefRuntime
+import BriefStore
 import BriefUI
 import CNcursesw
 #if canImport(Glibc)
 import Glibc
 #endif
 
-public struct TerminalError: Error, CustomStringConvertible {
-    public var description: String
-}
-
 /// The only code that talks to ncurses: opens the terminal on /dev/tty, copies
 /// `Screen`s out (only rows that changed), reads keys, and always restores the
 /// terminal in `end()`.
-public final class CursesTerminal {
+public final class CursesTerminal: TerminalBackend {
     private let ttyFile: UnsafeMutablePointer<FILE>
     private let session: OpaquePointer
     private let window: UnsafeMutablePointer<WINDOW>
@@ -21,7 +19,7 @@ public final class CursesTerminal {
 
     /// Sets the locale, installs signal handlers (before ncurses, which would otherwise
     /// install its own that exit), and starts ncurses on /dev/tty.
-    public init(environment: [String: String]) throws {
+    public init(environment: Environment) throws(RuntimeFailure) {
         // Only the character type: ncursesw needs it for wide characters; the other categories
         // would cost a file each to load and could change how C formats numbers.
         setlocale(LC_CTYPE, "")
@@ -31,12 +29,12 @@ public final class CursesTerminal {
         cn_unblock_signals()
         cn_install_signal_handlers()
         guard let tty = fopen("/dev/tty", "r+") else {
-            throw TerminalError(description: "cannot open /dev/tty: \(String(cString: strerror(errno)))")
+            throw RuntimeFailure("cannot open /dev/tty: \(String(cString: strerror(errno)))")
         }
         guard let session = newterm(nil, tty, tty) else {
             fclose(tty)
             let term = environment["TERM"] ?? "(unset)"
-            throw TerminalError(description: "cannot start the terminal (TERM=\(term))")
+            throw RuntimeFailure("cannot start the terminal (TERM=\(term))")
         }
         ttyFile = tty
         self.session = session
@@ -50,7 +48,7 @@ public final class CursesTerminal {
         wtimeout(window, 200)
         mouseinterval(0)
         mousemask(cn_BUTTON1_PRESSED | cn_BUTTON4_PRESSED | cn_BUTTON5_PRESSED, nil)
-        if has_colors(), environment["NO_COLOR"].map({ $0.isEmpty }) ?? true {
+        if has_colors(), environment["NO_COLOR"] == nil {
             start_color()
             use_default_colors()
             setUpColors()
@@ -130,8 +128,18 @@ public final class CursesTerminal {
         clearok(window, true)
     }
 
+    public func nextInput(timeout milliseconds: Int32) -> TerminalInput? {
+        setInputTimeout(milliseconds: milliseconds)
+        let key = readKey()
+        let signal = takePendingSignal()
+        if signal != 0 { return .signal(signal) }
+        if let key { return .key(key) }
+        if isHungUp { return .hungUp }
+        return followTerminalSize() ? .resized : nil
+    }
+
     /// How long `readKey` waits: 0 while there is background work to do between keys.
-    public func setInputTimeout(milliseconds: Int32) {
+    private func setInputTimeout(milliseconds: Int32) {
         if milliseconds != inputTimeout {
             inputTimeout = milliseconds
             wtimeout(window, milliseconds)
@@ -140,7 +148,7 @@ public final class CursesTerminal {
     private var inputTimeout: Int32 = 200
 
     /// The next key, or nil when none came within the timeout (or a signal arrived).
-    public func readKey() -> Key? {
+    func readKey() -> Key? {
         var input: wint_t = 0
         let status = wget_wch(window, &input)
         if status == ERR { return nil }
@@ -189,7 +197,7 @@ public final class CursesTerminal {
     /// Catches a size change that came without KEY_RESIZE (SIGWINCH ignored by whoever
     /// started us, so ncurses installed no handler): asks the terminal and resizes.
     /// Returns whether the size changed.
-    public func followTerminalSize() -> Bool {
+    func followTerminalSize() -> Bool {
         var size = winsize()
         guard ioctl(fileno(ttyFile), UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0, size.ws_col > 0 else { return false }
         let (width, height) = self.size
@@ -200,14 +208,14 @@ public final class CursesTerminal {
     }
 
     /// Whether the terminal has gone away (its window closed) without a SIGHUP reaching us.
-    public var isHungUp: Bool {
+    var isHungUp: Bool {
         var descriptor = pollfd(fd: fileno(ttyFile), events: Int16(POLLIN), revents: 0)
         guard poll(&descriptor, 1, 0) >= 0 else { return false }
         return descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
     }
 
     /// SIGINT, SIGTERM or SIGHUP received since the last call, or 0.
-    public func takePendingSignal() -> Int32 { cn_take_pending_signal() }
+    func takePendingSignal() -> Int32 { cn_take_pending_signal() }
 
     /// Ctrl-Z: gives the terminal back, stops, and repaints when continued (`fg`).
     public func suspend() {
@@ -222,8 +230,13 @@ public final class CursesTerminal {
     public func runOutside<T>(_ body: () -> T) -> T {
         endwin()
         let result = body()
+        // ^C typed in an editor that lets the terminal signal is the editor's, not ours;
+        // another signal is raised again, to be taken by the next `nextInput`.
+        let signal = takePendingSignal()
+        if signal != 0 && signal != SIGINT { raise(signal) }
         invalidate()
         wrefresh(window)
+        _ = followTerminalSize()
         return result
     }
 

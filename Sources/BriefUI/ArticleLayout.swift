@@ -1,4 +1,5 @@
 import BriefCore
+import Synchronization
 
 /// One screen line of laid-out text: a prefix (indent, bullet marker, quote bar) and a
 /// piece of the item's text starting at UTF-8 offset `start`. A spacer (blank line
@@ -11,13 +12,20 @@ public struct DisplayLine: Sendable, Equatable {
 }
 
 /// Lays items out at one width, lazily: an item is wrapped only when a view or a
-/// movement reaches it, and kept until the width changes. This is what lets a huge
-/// article open at once. A cache, not state: copies of `AppState` share it.
-public final class ArticleLayout: @unchecked Sendable {
+/// movement reaches it, and kept. This is what lets a huge article open at once.
+///
+/// The width never changes (another width is another layout, `resized(to:)`), so copies of
+/// a state that share a layout see the same lines; the cache of wrapped items is behind a
+/// lock, so a layout may be read from any thread.
+public final class ArticleLayout: Sendable {
     public let document: ReaderDocument
-    public private(set) var width: Int
-    private var cache: [Int: [DisplayLine]] = [:]
-    private let wrapper = TextWrapper()
+    public let width: Int
+    /// Wrapped items by index, and the wrapper (ICU's line breaker is not thread-safe).
+    private struct Cache {
+        var lines: [Int: [DisplayLine]] = [:]
+        let wrapper = TextWrapper()
+    }
+    private let cache = Mutex(Cache())
 
     /// Widest text column: long lines are hard to read.
     public static let maximumTextWidth = 96
@@ -27,27 +35,26 @@ public final class ArticleLayout: @unchecked Sendable {
         self.width = max(1, width)
     }
 
-    public func setWidth(_ newWidth: Int) {
-        let newWidth = max(1, newWidth)
-        if newWidth != width {
-            width = newWidth
-            cache.removeAll()
-        }
+    /// This layout at `width`: itself when the width is the same, else a new one.
+    public func resized(to width: Int) -> ArticleLayout {
+        max(1, width) == self.width ? self : ArticleLayout(document: document, width: width)
     }
 
     public var itemCount: Int { document.items.count }
 
     public func linesOf(_ index: Int) -> [DisplayLine] {
-        if let lines = cache[index] { return lines }
-        let lines = layout(index)
-        cache[index] = lines
-        return lines
+        cache.withLock { cache in
+            if let lines = cache.lines[index] { return lines }
+            let lines = layout(index, wrapper: cache.wrapper)
+            cache.lines[index] = lines
+            return lines
+        }
     }
 
     /// Number of items laid out so far (for tests and the benchmark).
-    public var cachedItemCount: Int { cache.count }
+    public var cachedItemCount: Int { cache.withLock { $0.lines.count } }
 
-    private func layout(_ index: Int) -> [DisplayLine] {
+    private func layout(_ index: Int, wrapper: TextWrapper) -> [DisplayLine] {
         let items = document.items
         let item = items[index]
         var prefix = ""

@@ -1,16 +1,25 @@
 /// Everything a key can ask for. Keys map to commands only through `CommandTable`.
-public enum Command: Sendable, Equatable {
-    case lineDown, lineUp, pageDown, pageUp, top, bottom
-    case open, filter, cycleSort
-    case nextKeyPoint, previousKeyPoint, nextSection, previousSection, followEvidence, explainKeyPoint
-    case search, nextMatch, previousMatch
-    case toggleOutline, switchFocus, fold, unfold, jumpToEntry
-    case help, quit, exit, suspend, redraw
+/// Every command has a stable kebab-case name (`next-key-point`, `search`, `quit`): the name
+/// a configuration file binds keys by.
+public enum Command: String, Sendable, Equatable, CaseIterable {
+    case lineDown = "line-down", lineUp = "line-up", pageDown = "page-down", pageUp = "page-up", top = "top", bottom = "bottom"
+    case open = "open", filter = "filter", cycleSort = "cycle-sort"
+    case nextKeyPoint = "next-key-point", previousKeyPoint = "previous-key-point", nextSection = "next-section", previousSection = "previous-section", followEvidence = "follow-evidence", explainKeyPoint = "explain-key-point"
+    case search = "search", nextMatch = "next-match", previousMatch = "previous-match"
+    case toggleOutline = "toggle-outline", switchFocus = "switch-focus", fold = "fold", unfold = "unfold", jumpToEntry = "jump-to-entry"
+    case help = "help", quit = "quit", exit = "exit", suspend = "suspend", redraw = "redraw"
     // Notes
-    case addNote, addNoteInEditor, toggleHighlight, listNotes, exportNotes
-    case jumpToNote, editNote, editNoteInEditor, deleteNote, closeNotes
+    case addNote = "add-note", addNoteInEditor = "add-note-in-editor", toggleHighlight = "toggle-highlight", listNotes = "list-notes", exportNotes = "export-notes"
+    case jumpToNote = "jump-to-note", editNote = "edit-note", editNoteInEditor = "edit-note-in-editor", deleteNote = "delete-note", closeNotes = "close-notes"
     // The one-line note editor
-    case cursorLeft, cursorRight, cursorHome, cursorEnd, deleteBackward, deleteForward, saveNote, cancelNote
+    case cursorLeft = "cursor-left", cursorRight = "cursor-right", cursorHome = "cursor-home", cursorEnd = "cursor-end"
+    case deleteBackward = "delete-backward", deleteForward = "delete-forward", saveNote = "save-note", cancelNote = "cancel-note"
+    // The help overlay and the prompt
+    case closeHelp = "close-help", acceptPrompt = "accept-prompt", cancelPrompt = "cancel-prompt"
+
+    /// The command named `name` (its raw value), for a configuration file.
+    public init?(name: String) { self.init(rawValue: name) }
+    public var name: String { rawValue }
 }
 
 /// Where a binding applies. Lookup tries the focused context first, then `.global`.
@@ -20,6 +29,8 @@ public enum CommandContext: String, Sendable, Equatable, CaseIterable {
     case outline = "Outline pane"
     case notes = "Notes list"
     case editor = "Note editor"
+    case prompt = "Search and filter prompt"
+    case help = "Help"
     case global = "Everywhere"
 }
 
@@ -107,6 +118,16 @@ public enum CommandTable {
         .init(.deleteForward, [.delete, .control("d")], "delete at the cursor", .editor),
         .init(.saveNote, [.enter], "save the note", .editor),
         .init(.cancelNote, [.escape], "cancel", .editor),
+        // Search and filter prompt (/)
+        .init(.acceptPrompt, [.enter], "keep the search (or the filter)", .prompt),
+        .init(.cancelPrompt, [.escape], "clear it and close the prompt", .prompt),
+        .init(.deleteBackward, [.backspace], "delete a character (when empty: close)", .prompt),
+        // Help (?)
+        .init(.lineDown, [.char("j"), .down], "scroll down", .help),
+        .init(.lineUp, [.char("k"), .up], "scroll up", .help),
+        .init(.pageDown, [.char(" "), .pageDown], "page down", .help),
+        .init(.pageUp, [.char("b"), .pageUp], "page up", .help),
+        .init(.closeHelp, [.escape, .char("q"), .char("?")], "close the help (so does any other key)", .help),
         // Everywhere
         .init(.help, [.char("?")], "this help", .global),
         .init(.suspend, [.control("z")], "suspend (fg resumes)", .global),

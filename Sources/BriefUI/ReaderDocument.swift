@@ -282,22 +282,10 @@ public final class ReaderDocument: Sendable {
                 folded.append(contentsOf: bytes)
                 TextSearch.foldInPlace(&folded)
                 folded.withUnsafeBytes { text in
-                    needle.withUnsafeBytes { pattern in
-                        let base = text.baseAddress!
-                        let lastStart = min(last, text.count - pattern.count + 1)
-                        var at = first
-                        while at < lastStart, result.count < limit {
-                            // memchr finds candidates fast (the text is folded, so one byte suffices).
-                            guard let hit = memchr(base + at, Int32(pattern[0]), lastStart - at) else { break }
-                            let offset = base.distance(to: UnsafeRawPointer(hit))
-                            if memcmp(hit, pattern.baseAddress!, pattern.count) != 0 {
-                                at = offset + 1
-                                continue
-                            }
-                            result.append((item, offset..<offset + pattern.count))
-                            at = offset + pattern.count
-                            position = itemStart + at
-                        }
+                    TextSearch.forEachMatch(of: needle, in: text, from: first, before: last) { offset in
+                        result.append((item, offset..<offset + needle.count))
+                        position = itemStart + offset + needle.count
+                        return result.count < limit
                     }
                 }
             }

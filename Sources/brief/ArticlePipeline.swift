@@ -1,4 +1,6 @@
 import BriefCore
+import BriefRuntime
+import BriefStore
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BriefCore
+import BriefStore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -86,12 +87,12 @@ struct ReadCommand: ParsableCommand {
             targets = ["Articles"]
         }
         // Scripts, CI and terminals that cannot place the cursor get the outlines.
-        let term = getenv("TERM").map { String(cString: $0) } ?? ""
+        let term = Environment.process["TERM"] ?? ""
         guard isatty(0) == 1, isatty(1) == 1, !term.isEmpty, term != "dumb" else {
             try printOutlines(targets, format: .text)
             return
         }
-        let status = ReaderApp.run(targets)
+        let status = ReaderApp.run(targets, environment: .process)
         if status != 0 { throw ExitCode(status) }
     }
 }
@@ -168,7 +169,7 @@ enum ArticleInputs {
     /// With `unreadableInFolder`, a file found in a folder that cannot be read goes there
     /// instead of being reported (the library lists it); named paths are always reported.
     static func forEach(_ paths: [String], failed: inout Bool,
-                        unreadableInFolder: ((String, ArticleFileError) -> Void)? = nil,
+                        unreadableInFolder: ((String, StoreError) -> Void)? = nil,
                         _ body: (String, Article) throws -> Void) rethrows {
         for input in expand(paths) {
             switch input {
@@ -190,7 +191,7 @@ enum ArticleInputs {
     }
 
     /// Reads and parses one article file ("-": standard input).
-    static func article(_ file: String) -> Result<Article, ArticleFileError> {
+    static func article(_ file: String) -> Result<Article, StoreError> {
         ArticleFiles.read(file).map { ArticleParser.parse(bytes: $0, fileName: file == "-" ? nil : file) }
     }
 

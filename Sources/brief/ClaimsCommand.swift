@@ -1,5 +1,6 @@
 import ArgumentParser
 import BriefCore
+import BriefStore
 
 struct ClaimsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BriefCore
+import BriefStore
 import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
@@ -19,20 +20,7 @@ struct NotesCommand: ParsableCommand {
 
 /// The store from the environment, shared by the notes subcommands.
 func noteStore() -> NoteStore {
-    var environment: [String: String] = [:]
-    for key in ["XDG_DATA_HOME", "HOME"] {
-        if let value = getenv(key) { environment[key] = String(cString: value) }
-    }
-    return NoteStore.standard(environment: environment)
-}
-
-/// An absolute, normalized path for an article, so notes find it from any folder.
-func absolutePath(_ path: String) -> String {
-    if let resolved = realpath(path, nil) {
-        defer { free(resolved) }
-        return String(cString: resolved)
-    }
-    return path
+    NoteStore.standard(environment: .process)
 }
 
 /// Reads and parses one article, or reports it and exits 1.
@@ -46,7 +34,7 @@ func loadArticle(_ path: String) throws -> Article {
     }
 }
 
-func report(_ error: NoteStoreError) -> ExitCode {
+func report(_ error: StoreError) -> ExitCode {
     Output.error(error.description)
     return ExitCode(1)
 }
@@ -71,7 +59,7 @@ struct AddNote: ParsableCommand {
             throw ExitCode(1)
         }
         do {
-            try noteStore().update(title: article.title, source: absolutePath(path)) { notes in
+            try noteStore().update(title: article.title, source: FileIO.absolutePath(path)) { notes in
                 notes.notes.append(anchored)
             }
         } catch {
@@ -129,7 +117,7 @@ struct RemoveNote: ParsableCommand {
                 Output.error("\(id): no such note")
                 throw ExitCode(1)
             }
-        } catch let error as NoteStoreError {
+        } catch let error as StoreError {
             throw report(error)
         }
     }
@@ -155,9 +143,8 @@ struct ExportNotes: ParsableCommand {
         let text = NoteExporter.export(reports, format: NoteExporter.Format(rawValue: format.rawValue) ?? .text,
                                        date: Date())
         if let output {
-            let directory = output.contains("/") ? String(output[..<output.lastIndex(of: "/")!]) : "."
             do {
-                try NoteStore.writeAtomically(Array(text.utf8), to: output, directory: directory.isEmpty ? "/" : directory)
+                try FileIO.writeAtomically(Array(text.utf8), to: output)
             } catch {
                 throw report(error)
             }
@@ -188,7 +175,7 @@ func notesReports(_ paths: [String]) throws -> ([NotesReport], Bool) {
     }
     for (source, article) in ArticleInputs.load(paths, failed: &failed) {
         do {
-            let stored = try store.load(title: article.title, source: absolutePath(source))
+            let stored = try store.load(title: article.title, source: FileIO.absolutePath(source))
             if let stored, !stored.notes.isEmpty {
                 var named = stored
                 named.source = source

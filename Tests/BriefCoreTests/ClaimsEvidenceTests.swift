@@ -1,5 +1,6 @@
 import Testing
 @testable import BriefCore
+@testable import BriefStore
 
 @Suite("Key claims: evidence for summary bullets")
 struct ClaimsEvidenceTests {

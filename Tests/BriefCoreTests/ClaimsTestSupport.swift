@@ -1,4 +1,5 @@
 @testable import BriefCore
+@testable import BriefStore
 
 /// Helpers for the key-claim tests: small articles built in code, the sample articles
 /// read from the package, and a sentence's measurements by feature name.

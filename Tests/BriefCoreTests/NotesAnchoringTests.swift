@@ -1,5 +1,6 @@
 import Testing
 @testable import BriefCore
+@testable import BriefStore
 
 /// Notes must find their passage again after the article changes.
 @Suite("Notes: anchoring across edits")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import BriefCore
+@testable import BriefStore
 
 @Suite("Notes: storage, export and durability", .serialized)
 struct NotesStoreTests {
@@ -78,7 +79,7 @@ struct NotesStoreTests {
         let path = store.path(forTitle: "T")
         let garbage = Data("{ \"notes\": [ this is not json".utf8)
         try garbage.write(to: URL(fileURLWithPath: path))
-        #expect(throws: NoteStoreError.self) { try store.load(title: "T") }
+        #expect(throws: StoreError.self) { try store.load(title: "T") }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == garbage)
         let (articles, errors) = store.all()
         #expect(articles.isEmpty && errors.count == 1)

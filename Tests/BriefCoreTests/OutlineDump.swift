@@ -1,4 +1,5 @@
 @testable import BriefCore
+@testable import BriefStore
 
 /// A compact, complete picture of an outline for assertions: one line per node,
 /// indented by depth: "kind level line: text".

@@ -1,5 +1,6 @@
 import Testing
 import BriefCore
+import BriefStore
 @testable import BriefUI
 #if canImport(Glibc)
 import Glibc

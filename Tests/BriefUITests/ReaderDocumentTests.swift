@@ -1,5 +1,6 @@
 import Testing
 import BriefCore
+import BriefStore
 @testable import BriefUI
 
 /// What the reader derives from an article without holding it twice: items made from the

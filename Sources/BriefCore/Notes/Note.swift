@@ -67,3 +67,18 @@ public struct NotePlacement: Sendable, Equatable {
 
     public var isOrphaned: Bool { status == .orphaned }
 }
+
+/// The notes of one article as stored on disk (pretty-printed JSON, one file per article).
+public struct ArticleNotes: Codable, Sendable, Equatable {
+    public var format = "brief-notes/1"
+    public var title: String
+    /// Where the article was last seen (absolute path).
+    public var source: String
+    public var notes: [Note]
+
+    public init(title: String, source: String, notes: [Note] = []) {
+        self.title = title
+        self.source = source
+        self.notes = notes
+    }
+}

@@ -80,7 +80,7 @@ public enum ArticleParser {
     /// "•", "▪", "◦", "‣" in UTF-8.
     static let bulletGlyphs: [[UInt8]] = ["•", "▪", "◦", "‣"].map { Array($0.utf8) }
 
-    static func fileExtension(_ name: String) -> String? {
+    public static func fileExtension(_ name: String) -> String? {
         guard let dot = name.lastIndex(of: "."), !name[dot...].contains("/") else { return nil }
         return name[name.index(after: dot)...].lowercased()
     }

@@ -649,7 +649,7 @@ func normalizeLabel(_ bytes: ArraySlice<UInt8>) -> String? {
 }
 
 /// Runs of spaces, tabs and newlines become one space; the ends are trimmed.
-func collapseWhitespace(_ bytes: [UInt8]) -> String {
+public func collapseWhitespace(_ bytes: [UInt8]) -> String {
     bytes.withUnsafeBufferPointer { collapseWhitespace($0) }
 }
 

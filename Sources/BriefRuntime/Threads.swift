@@ -6,8 +6,8 @@ import Glibc
 /// priority (on Linux the nice value is per thread), so background work leaves the
 /// processor to the reader and the terminal. Nil when no thread could be started.
 @discardableResult
-func startThread(niceness: Int32 = 0, _ body: @escaping @Sendable () -> Void) -> pthread_t? {
-    final class Work: @unchecked Sendable {
+public func startThread(niceness: Int32 = 0, _ body: @escaping @Sendable () -> Void) -> pthread_t? {
+    final class Work: Sendable {
         let body: @Sendable () -> Void
         let niceness: Int32
         init(_ body: @escaping @Sendable () -> Void, niceness: Int32) {
@@ -33,7 +33,7 @@ func startThread(niceness: Int32 = 0, _ body: @escaping @Sendable () -> Void) ->
 /// Returns freed heap memory to the system (glibc's `malloc_trim`, looked up at run time so
 /// that other C libraries simply skip it). A thread's own heap keeps what it freed, so after
 /// parsing a 100 MB article in the background the process would stay that much larger.
-func releaseFreeMemory() {
+public func releaseFreeMemory() {
     typealias Trim = @convention(c) (Int) -> Int32
     guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return }
     _ = unsafeBitCast(symbol, to: Trim.self)(0)

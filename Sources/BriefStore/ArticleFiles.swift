@@ -1,15 +1,9 @@
+import BriefCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-
-/// Why a path could not be read as an article: one line for the user.
-public struct ArticleFileError: Error, Equatable, CustomStringConvertible {
-    public var path: String
-    public var reason: String
-    public var description: String { "\(path.withoutControls): \(reason)" }
-}
 
 /// Finding and reading article files. A directory means every `*.md`, `*.markdown` and
 /// `*.txt` in it, sorted by name; anything that is not a regular file is refused before
@@ -26,7 +20,7 @@ public enum ArticleFiles {
     }
 
     /// Expands a command-line path: a file stays itself, a directory becomes its articles.
-    public static func expand(_ path: String) -> Result<[String], ArticleFileError> {
+    public static func expand(_ path: String) -> Result<[String], StoreError> {
         if path == "-" { return .success([path]) }
         var info = stat()
         guard stat(path, &info) == 0 else { return .failure(error(path, errno)) }
@@ -35,7 +29,7 @@ public enum ArticleFiles {
             guard let entries = directoryEntries(path) else { return .failure(error(path, errno)) }
             let names = entries.filter(isArticleName)
             guard !names.isEmpty else {
-                return .failure(ArticleFileError(path: path, reason: "no articles here (*.md, *.markdown, *.txt)"))
+                return .failure(StoreError(path: path, reason: "no articles here (*.md, *.markdown, *.txt)"))
             }
             let base = path.hasSuffix("/") ? path : path + "/"
             return .success(names.sorted().map { base + $0 })
@@ -51,17 +45,17 @@ public enum ArticleFiles {
     }
 
     /// Reads a whole article file (or standard input for "-").
-    public static func read(_ path: String) -> Result<[UInt8], ArticleFileError> {
+    public static func read(_ path: String) -> Result<[UInt8], StoreError> {
         if path == "-" { return readAll(fd: 0, path: "-", expected: 0) }
         var info = stat()
         guard stat(path, &info) == 0 else { return .failure(error(path, errno)) }
         let type = info.st_mode & S_IFMT
-        if type == S_IFDIR { return .failure(ArticleFileError(path: path, reason: "is a directory")) }
+        if type == S_IFDIR { return .failure(StoreError(path: path, reason: "is a directory")) }
         guard type == S_IFREG else {
-            return .failure(ArticleFileError(path: path, reason: "not a regular file"))
+            return .failure(StoreError(path: path, reason: "not a regular file"))
         }
         guard Int(info.st_size) <= maximumSize else {
-            return .failure(ArticleFileError(path: path, reason: "too large (over 1 GiB)"))
+            return .failure(StoreError(path: path, reason: "too large (over 1 GiB)"))
         }
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return .failure(error(path, errno)) }
@@ -71,43 +65,25 @@ public enum ArticleFiles {
 
     /// The first `count` bytes of a regular file (fewer if it is shorter): enough to show
     /// the beginning of a large article before the rest is read.
-    public static func readPrefix(_ path: String, count: Int) -> Result<[UInt8], ArticleFileError> {
+    public static func readPrefix(_ path: String, count: Int) -> Result<[UInt8], StoreError> {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return .failure(error(path, errno)) }
         defer { close(fd) }
         var failure: Int32 = 0
         let bytes = [UInt8](unsafeUninitializedCapacity: max(count, 0)) { buffer, filled in
-            filled = readFully(fd, into: buffer, failure: &failure)
+            filled = FileIO.readFully(fd, into: buffer, failure: &failure)
         }
         return failure == 0 ? .success(bytes) : .failure(error(path, failure))
     }
 
-    /// Reads into `buffer` until it is full or the file ends; returns how much was read
-    /// (with `failure` set to errno on an error).
-    private static func readFully(_ fd: Int32, into buffer: UnsafeMutableBufferPointer<UInt8>,
-                                  failure: inout Int32) -> Int {
-        var filled = 0
-        while filled < buffer.count {
-            let n = Glibc.read(fd, buffer.baseAddress! + filled, buffer.count - filled)
-            if n < 0 {
-                if errno == EINTR { continue }
-                failure = errno
-                break
-            }
-            if n == 0 { break }
-            filled += n
-        }
-        return filled
-    }
-
-    private static func readAll(fd: Int32, path: String, expected: Int) -> Result<[UInt8], ArticleFileError> {
+    private static func readAll(fd: Int32, path: String, expected: Int) -> Result<[UInt8], StoreError> {
         // A regular file goes straight into an array of its size (one copy, no chunks);
         // what comes after (a growing file, standard input) is read in chunks below.
         var failure: Int32 = 0
         var bytes = [UInt8]()
         if expected > 0 {
             bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, filled in
-                filled = readFully(fd, into: buffer, failure: &failure)
+                filled = FileIO.readFully(fd, into: buffer, failure: &failure)
             }
             if failure == EAGAIN { failure = 0 }  // non-blocking: the loop below waits
             if failure != 0 { return .failure(error(path, failure)) }
@@ -115,9 +91,8 @@ public enum ArticleFiles {
         }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            let n = FileIO.retrying { chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) } }
             if n < 0 {
-                if errno == EINTR { continue }
                 if errno == EAGAIN {
                     // standard input in non-blocking mode: wait until readable
                     var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
@@ -129,16 +104,13 @@ public enum ArticleFiles {
             if n == 0 { break }
             bytes.append(contentsOf: chunk[0..<n])
             if bytes.count > maximumSize {
-                return .failure(ArticleFileError(path: path, reason: "too large (over 1 GiB)"))
+                return .failure(StoreError(path: path, reason: "too large (over 1 GiB)"))
             }
         }
         return .success(bytes)
     }
 
-    static func error(_ path: String, _ code: Int32) -> ArticleFileError {
-        let message = String(cString: strerror(code))
-        return ArticleFileError(path: path, reason: message)
-    }
+    static func error(_ path: String, _ code: Int32) -> StoreError { StoreError(path: path, errno: code) }
 }
 
 extension ArticleFiles {
