@@ -105,12 +105,12 @@ extension AppState {
             reader = self.reader!
             return effects
         case .quit:
-            let (block, offset) = reader.document.block(of: reader.top)
-            let save = Effect.saveReading(path: reader.document.path, block: block, offset: offset)
-            if library == nil { return [save, .quit] }
+            self.reader = reader
+            let save = readingToSave().map { [$0] } ?? []
+            if library == nil { return save + [.quit] }
             self.reader = nil
             close(.prompt)
-            return [save]
+            return save
         default:
             return applyGlobal(command)
         }
