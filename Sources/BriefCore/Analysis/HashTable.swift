@@ -5,6 +5,8 @@
 ///
 /// A class over raw storage, so lookups in hot loops neither retain nor check bounds.
 /// Not thread-safe to mutate; the shared word-list table is only read after it is built.
+// @unchecked: safe because the only shared tables (the word lists) are built once, before
+// any thread can see them, and only read afterwards; other tables never leave their thread.
 final class HashTable: @unchecked Sendable {
     private var keys: UnsafeMutablePointer<UInt64>
     private var values: UnsafeMutablePointer<Int32>

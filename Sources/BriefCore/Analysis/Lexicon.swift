@@ -43,6 +43,8 @@ enum Cue: Int, CaseIterable, Sendable {
 /// The word lists compiled to token hashes, built once per process. One table lookup
 /// per word tells whether it is a stopword, an auxiliary, an "-ed" word that is not past
 /// tense, an argument opener, and which phrases of the cue lists start with it.
+// @unchecked: safe because it is built once (a static let, initialised under Swift's
+// once-lock) and never changed after: every thread only reads it.
 final class Lexicon: @unchecked Sendable {
     struct Entry: Sendable {
         var cue: Cue

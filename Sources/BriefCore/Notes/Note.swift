@@ -82,3 +82,31 @@ public struct ArticleNotes: Codable, Sendable, Equatable {
         self.notes = notes
     }
 }
+
+/// A change to the open article's notes, carried out under the note store's lock.
+public enum NoteChange: Sendable, Equatable {
+    case add(Note)
+    /// Replaces the text of the note with this id (adds the note when it was removed meanwhile).
+    case setText(Note, text: String)
+    case remove(id: String)
+
+    /// Applies the change to stored notes.
+    public func apply(to notes: inout [Note], now: Date = Date()) {
+        switch self {
+        case .add(let note):
+            notes.append(note)
+        case .setText(let note, let text):
+            if let index = notes.firstIndex(where: { $0.id == note.id }) {
+                notes[index].note = text
+                notes[index].updated = now
+            } else {
+                var kept = note
+                kept.note = text
+                kept.updated = now
+                notes.append(kept)
+            }
+        case .remove(let id):
+            notes.removeAll { $0.id == id }
+        }
+    }
+}
