@@ -92,7 +92,10 @@ public final class ReaderRuntime<Terminal: TerminalBackend> {
             pending += events.take()
             switch input {
             case .key(.resize), .resized:
-                if case .key = input { terminal.invalidate() }
+                if case .key(let key) = input {
+                    terminal.invalidate()
+                    keyStarted = (TimingLog.now(), key.label)
+                }
                 let size = terminal.size
                 pending.append(.resized(width: size.width, height: size.height))
             case .key(let key):
@@ -149,7 +152,7 @@ public final class ReaderRuntime<Terminal: TerminalBackend> {
         do {
             try reading?.save()
         } catch {
-            if let status = handle(.readingNotSaved(reason: error.description)) { _ = status }
+            _ = handle(.readingNotSaved(reason: error.description))  // a message: never leaves
             terminal.draw(AppView.render(state))
         }
     }
