@@ -4,7 +4,7 @@ import BriefCore
 
 /// Notes in the reader: the one-line editor, gutter and outline marks, highlights, the
 /// notes list. The store is the program's business: here its effects are checked, and
-/// what it would store is put back with `setNotes`.
+/// what it would store comes back as `Event.notesStored`.
 @Suite("Notes in the reader")
 struct NotesTests {
     func statusLine(_ state: AppState) -> String { AppView.render(state).rows().last ?? "" }
@@ -14,7 +14,7 @@ struct NotesTests {
         for effect in effects {
             if case .changeNotes(let path, _, let change) = effect {
                 change.apply(to: &notes)
-                state.setNotes(notes, path: path)
+                _ = state.apply(.notesStored(path: path, notes: notes))
             }
         }
     }
@@ -226,7 +226,7 @@ extension NotesTests {
         var s = AppState(document: Fixtures.ports(), width: 40, height: 12)
         let effects = Fixtures.press(Fixtures.keys("a") + Fixtures.keys("keep me") + [.enter], on: &s)
         guard case .changeNotes(_, _, let change)? = effects.first else { Issue.record("\(effects)"); return }
-        s.noteChangeFailed(change, reason: "disk full")
+        _ = s.apply(.noteChangeFailed(change, reason: "disk full"))
         #expect(s.noteEditor?.line.text == "keep me")
         #expect(s.message == "note not saved: disk full")
         // Enter again tries again with the same passage.
@@ -252,7 +252,7 @@ extension NotesTests {
         var s = AppState(library: Fixtures.library(), width: 80, height: 24)
         let article = ArticleParser.parse(Fixtures.portsText, fileName: "ports.md")
         let note = NoteAnchor.note(on: article, blockIndex: 0, text: "x")
-        s.setNotes([note], path: "/a/ports.md")
+        _ = s.apply(.notesStored(path: "/a/ports.md", notes: [note]))
         #expect(AppView.render(s).rows()[2].hasSuffix("2 key points · 1 note"))
     }
 }
@@ -267,7 +267,7 @@ extension NotesTests {
         let bullet = NoteAnchor.note(on: article, blockIndex: 1, text: "")
         let orphan = Note(quote: "A sentence that was edited away.", line: 40, note: "gone")
         let notes = [orphan, claim, bullet]
-        s.setNotes(notes, path: "/articles/ports.md")
+        _ = s.apply(.notesStored(path: "/articles/ports.md", notes: notes))
         return (s, notes)
     }
 
@@ -275,22 +275,7 @@ extension NotesTests {
     func notesList() {
         var (s, _) = Self.annotated()
         Fixtures.press(Fixtures.keys("L"), on: &s)
-        expectRows(s, [
-            " ┌─ Notes · 3 ────────────────────────────────────────────┐",
-            " │ ▌ line 4 · “Insurers are still charging war-risk prem… │",
-            " │   (highlight)                                          │",
-            " │ ✎ line 6 · “The reopening should lower freight rates … │",
-            " │   Check against the freight index                      │",
-            " │ ✎ line 40 · orphaned · “A sentence that was edited aw… │",
-            "┃│   gone                                                 │",
-            "┃│                                                        │",
-            " │                                                        │",
-            " │                                                        │",
-            " │                                                        │",
-            " │                                                        │",
-            " └─────────── Enter jump · e edit · d delete · Esc close ─┘",
-            " Ports Reopen as the Strait Ca… 4 key points · 3 notes · 0%",
-        ])
+        expectRows(s, Snapshots.notesListOfThree(footer: " └─────────── Enter jump · e edit · d delete · Esc close ─┘"))
         Fixtures.press(Fixtures.keys("j"), on: &s)
         #expect(s.notesList?.selected == 1)
         Fixtures.press([.enter], on: &s)
@@ -310,22 +295,7 @@ extension NotesTests {
     func deleteConfirmation() {
         var (s, notes) = Self.annotated()
         #expect(Fixtures.press(Fixtures.keys("Ljd"), on: &s).isEmpty)
-        expectRows(s, [
-            " ┌─ Notes · 3 ────────────────────────────────────────────┐",
-            " │ ▌ line 4 · “Insurers are still charging war-risk prem… │",
-            " │   (highlight)                                          │",
-            " │ ✎ line 6 · “The reopening should lower freight rates … │",
-            " │   Check against the freight index                      │",
-            " │ ✎ line 40 · orphaned · “A sentence that was edited aw… │",
-            "┃│   gone                                                 │",
-            "┃│                                                        │",
-            " │                                                        │",
-            " │                                                        │",
-            " │                                                        │",
-            " │                                                        │",
-            " └──────────────────────────────── Delete this note? y/n ─┘",
-            " Ports Reopen as the Strait Ca… 4 key points · 3 notes · 0%",
-        ])
+        expectRows(s, Snapshots.notesListOfThree(footer: " └──────────────────────────────── Delete this note? y/n ─┘"))
         #expect(Fixtures.press(Fixtures.keys("n"), on: &s).isEmpty)
         #expect(statusLine(s).contains("not deleted"))
         let effects = Fixtures.press(Fixtures.keys("dy"), on: &s)
