@@ -60,6 +60,12 @@ let package = Package(
             dependencies: ["BriefCore"],
             exclude: ["Golden"]  // export golden files, read from disk by the tests
         ),
+        // Runs the built `brief` binary as scripts do (output, exit status, errors);
+        // BriefCore only for measuring display widths.
+        .testTarget(
+            name: "CommandLineTests",
+            dependencies: ["BriefCore"]
+        ),
         .testTarget(
             name: "BriefUITests",
             dependencies: ["BriefUI"]
