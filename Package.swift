@@ -25,7 +25,8 @@ let package = Package(
             // cost ~10% of `brief outline` on large articles. Debug builds keep the checks.
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
-        // ncursesw, wide-character API; macros that do not import are shimmed (DESIGN §5).
+        // ncursesw, wide-character API; macros Swift cannot import (attributes, mouse masks,
+        // stdscr) become constants and inline functions in shim.h.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // Terminal-free app: state, command table, views drawing into a Screen.
         .target(
