@@ -31,7 +31,8 @@ let package = Package(
             name: "BriefStore",
             dependencies: ["BriefCore"]
         ),
-        // ncursesw, wide-character API; macros that do not import are shimmed (DESIGN §5).
+        // ncursesw, wide-character API; macros Swift cannot import (attributes, mouse masks,
+        // stdscr) become constants and inline functions in shim.h.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // Terminal-free app: state, command table, views drawing into a Screen.
         .target(
@@ -73,6 +74,12 @@ let package = Package(
             name: "BriefCoreTests",
             dependencies: ["BriefCore", "BriefStore"],
             exclude: ["Golden"]  // export golden files, read from disk by the tests
+        ),
+        // Runs the built `brief` binary as scripts do (output, exit status, errors);
+        // BriefCore only for measuring display widths.
+        .testTarget(
+            name: "CommandLineTests",
+            dependencies: ["BriefCore"]
         ),
         .testTarget(
             name: "BriefUITests",

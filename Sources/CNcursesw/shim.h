@@ -1,4 +1,4 @@
-// ncursesw for Swift (DESIGN §5): the wide API needs NCURSES_WIDECHAR before the
+// ncursesw for Swift: the wide API needs NCURSES_WIDECHAR before the
 // include; macros (attributes, mouse masks, stdscr) do not import, so they are
 // exposed here as constants and inline functions.
 #ifndef BRIEF_CNCURSESW_SHIM_H

@@ -1,6 +1,8 @@
 import BriefCore
 import BriefRuntime
 import BriefStore
+import Dispatch
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -15,7 +17,7 @@ import Glibc
 enum ArticlePipeline {
     /// What one article gives: bytes for standard output, or a one-line error; or, for a
     /// large file, the item itself, left for the writer to stream (see `largeFile`).
-    enum Result {
+    enum Result: Sendable {
         case output([UInt8])
         case failure(String)
         case deferred(Item)
@@ -27,7 +29,7 @@ enum ArticlePipeline {
 
     /// Worker threads: one per processor, at most 8, or `BRIEF_JOBS` when set (1 turns it off).
     static func defaultJobs() -> Int {
-        if let value = getenv("BRIEF_JOBS").map({ String(cString: $0) }), let jobs = Int(value), jobs > 0 {
+        if let value = Environment.process["BRIEF_JOBS"], let jobs = Int(value), jobs > 0 {
             return min(jobs, 64)
         }
         return max(1, min(Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), 8))
@@ -109,58 +111,82 @@ enum ArticlePipeline {
 
     /// Hands out items in order to the workers and collects their results for the writer.
     /// A worker waits while `window` results are ahead of the writer.
-    final class WorkQueue: @unchecked Sendable {
-        // Allocated, not stored inline: pthread objects must not move.
-        private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-        private let changed = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    ///
+    /// Its state is behind one `Mutex`; a thread that has to wait says so in the state and
+    /// sleeps on a semaphore outside the lock, and the thread that makes progress possible
+    /// signals it once per waiter. A signal given before the wait only makes the wait return
+    /// at once, so no wake-up is lost.
+    final class WorkQueue: Sendable {
+        private struct State {
+            var results: [Result?]
+            var nextItem = 0
+            var written = 0
+            /// Workers asleep on `workerWake`, each owed one signal when `written` moves.
+            var waitingWorkers = 0
+            /// The item the writer sleeps on `writerWake` for.
+            var writerWaitsFor: Int?
+        }
         private let items: [Item]
-        private var results: [Result?]
-        private var nextItem = 0
-        private var written = 0
         private let window: Int
+        private let state: Mutex<State>
+        private let workerWake = DispatchSemaphore(value: 0)
+        private let writerWake = DispatchSemaphore(value: 0)
 
         init(items: [Item], window: Int) {
             self.items = items
-            self.results = Array(repeating: nil, count: items.count)
             self.window = max(1, window)
-            pthread_mutex_init(mutex, nil)
-            pthread_cond_init(changed, nil)
-        }
-
-        deinit {
-            pthread_cond_destroy(changed)
-            pthread_mutex_destroy(mutex)
-            changed.deallocate()
-            mutex.deallocate()
+            self.state = Mutex(State(results: Array(repeating: nil, count: items.count)))
         }
 
         /// The next item to process, or nil when there are none left.
         func next() -> (Int, Item)? {
-            pthread_mutex_lock(mutex)
-            defer { pthread_mutex_unlock(mutex) }
-            while nextItem < items.count && nextItem >= written + window { pthread_cond_wait(changed, mutex) }
-            guard nextItem < items.count else { return nil }
-            nextItem += 1
-            return (nextItem - 1, items[nextItem - 1])
+            let (items, window) = (items, window)
+            while true {
+                // nil: wait for the writer; .some(nil): no items left.
+                let taken: (Int, Item)?? = state.withLock { s in
+                    guard s.nextItem < items.count else { return .some(nil) }
+                    guard s.nextItem < s.written + window else {
+                        s.waitingWorkers += 1
+                        return nil
+                    }
+                    s.nextItem += 1
+                    return (s.nextItem - 1, items[s.nextItem - 1])
+                }
+                if let taken { return taken }
+                workerWake.wait()
+            }
         }
 
         func finish(_ index: Int, _ result: Result) {
-            pthread_mutex_lock(mutex)
-            results[index] = result
-            pthread_cond_broadcast(changed)
-            pthread_mutex_unlock(mutex)
+            let wakeWriter = state.withLock { s in
+                s.results[index] = result
+                guard s.writerWaitsFor == index else { return false }
+                s.writerWaitsFor = nil
+                return true
+            }
+            if wakeWriter { writerWake.signal() }
         }
 
         /// Waits for the result of item `index` (taken in order by the one writer).
         func result(_ index: Int) -> Result {
-            pthread_mutex_lock(mutex)
-            defer { pthread_mutex_unlock(mutex) }
-            while results[index] == nil { pthread_cond_wait(changed, mutex) }
-            let result = results[index]!
-            results[index] = nil
-            written = index + 1
-            pthread_cond_broadcast(changed)
-            return result
+            while true {
+                let (result, wake): (Result?, Int) = state.withLock { s in
+                    guard let result = s.results[index] else {
+                        s.writerWaitsFor = index
+                        return (nil, 0)
+                    }
+                    s.results[index] = nil
+                    s.written = index + 1
+                    let waiting = s.waitingWorkers
+                    s.waitingWorkers = 0
+                    return (result, waiting)
+                }
+                if let result {
+                    for _ in 0..<wake { workerWake.signal() }
+                    return result
+                }
+                writerWake.wait()
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BriefCore
 import BriefStore
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -203,20 +204,32 @@ enum ArticleInputs {
 }
 
 /// Buffered standard output; errors go to standard error as "brief: …".
+///
+/// The buffer is behind a lock, so any thread may write; in practice one thread writes at a
+/// time (the pipeline's writer), so the lock is never contended and costs one atomic
+/// exchange per call: calls come once per article or per 64 KB chunk, not per node.
 enum Output {
-    nonisolated(unsafe) static var buffer: [UInt8] = []
+    private static let buffer = Mutex<[UInt8]>([])
 
     static func write(_ text: String) {
-        buffer.append(contentsOf: text.utf8)
-        if buffer.count >= 1 << 16 { flush() }
+        buffer.withLock { buffer in
+            buffer.append(contentsOf: text.utf8)
+            if buffer.count >= 1 << 16 { flush(&buffer) }
+        }
     }
 
     static func write(_ bytes: [UInt8]) {
-        buffer.append(contentsOf: bytes)
-        if buffer.count >= 1 << 16 { flush() }
+        buffer.withLock { buffer in
+            buffer.append(contentsOf: bytes)
+            if buffer.count >= 1 << 16 { flush(&buffer) }
+        }
     }
 
     static func flush() {
+        buffer.withLock { flush(&$0) }
+    }
+
+    private static func flush(_ buffer: inout [UInt8]) {
         var offset = 0
         while offset < buffer.count {
             let n = buffer[offset...].withUnsafeBytes { Glibc.write(1, $0.baseAddress, $0.count) }
@@ -229,10 +242,13 @@ enum Output {
         buffer.removeAll(keepingCapacity: true)
     }
 
+    /// Flushes what is buffered first, so the line comes after the output before it.
     static func error(_ message: String) {
-        flush()
         let line = "brief: " + message.withoutControls + "\n"
-        _ = line.withCString { Glibc.write(2, $0, strlen($0)) }
+        buffer.withLock { buffer in
+            flush(&buffer)
+            _ = line.withCString { Glibc.write(2, $0, strlen($0)) }
+        }
     }
 }
 

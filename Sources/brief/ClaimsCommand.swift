@@ -54,8 +54,11 @@ struct ClaimsCommand: ParsableCommand {
                 var out = ""
                 for row in context.analyzer.featureRows(article) {
                     var w = JSONWriter()
-                    w.raw("{"); w.key("source"); w.string(source); w.raw(",\"sentence\":")
-                    out += w.string + row + "}\n"
+                    w.object { w in
+                        w.field("source", source)
+                        w.key("sentence"); w.json(row)
+                    }
+                    out += w.string + "\n"
                 }
                 sink(Array(out.utf8))
                 return
@@ -94,35 +97,24 @@ struct ClaimsCommand: ParsableCommand {
     /// "why"}]} on one line.
     static func json(source: String, title: String, analysis: ArticleAnalysis) -> String {
         var w = JSONWriter()
-        w.raw("{")
-        w.key("source"); w.string(source); w.raw(",")
-        w.key("title"); w.string(title); w.raw(",")
-        w.key("kind"); w.string((analysis.kind ?? .analysis).rawValue); w.raw(",")
-        w.key("claims"); w.raw("[")
-        for (i, claim) in analysis.claims.enumerated() {
-            if i > 0 { w.raw(",") }
-            w.raw("{")
-            w.key("text"); w.string(claim.text); w.raw(",")
-            w.key("role"); w.string(claim.role.rawValue); w.raw(",")
-            w.key("score"); w.number(claim.score); w.raw(",")
-            w.key("line"); w.int(claim.line); w.raw(",")
-            w.key("section")
-            if let section = claim.section { w.string(section) } else { w.raw("null") }
-            w.raw(",")
-            w.key("reasons"); w.raw("[")
-            for (k, reason) in claim.reasons.enumerated() {
-                if k > 0 { w.raw(",") }
-                w.string(reason)
+        w.object { w in
+            w.field("source", source)
+            w.field("title", title)
+            w.field("kind", (analysis.kind ?? .analysis).rawValue)
+            w.array("claims") { w in
+                for claim in analysis.claims {
+                    w.object { w in
+                        w.field("text", claim.text)
+                        w.field("role", claim.role.rawValue)
+                        w.field("score", number: claim.score)
+                        w.field("line", claim.line)
+                        w.field("section", claim.section)
+                        w.field("reasons", claim.reasons)
+                        w.field("why", claim.why)
+                    }
+                }
             }
-            w.raw("],")
-            w.key("why"); w.raw("[")
-            for (k, reason) in claim.why.enumerated() {
-                if k > 0 { w.raw(",") }
-                w.string(reason)
-            }
-            w.raw("]}")
         }
-        w.raw("]}")
         return w.string
     }
 

@@ -82,7 +82,7 @@ struct JSONWriterTests {
     @Test("Scores have at most three decimals")
     func numbers() {
         var w = JSONWriter()
-        w.number(0.12345); w.raw(","); w.number(1); w.raw(","); w.number(0.5); w.raw(","); w.number(0)
-        #expect(w.string == "0.123,1,0.5,0")
+        w.array { w in w.number(0.12345); w.number(1); w.number(0.5); w.number(0) }
+        #expect(w.string == "[0.123,1,0.5,0]")
     }
 }

@@ -117,7 +117,9 @@ struct HardeningEndToEndTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let (bytes, _) = Self.hostileArticle()
         try Data(bytes).write(to: URL(fileURLWithPath: folder + "/hostile.txt"))
-        let session = try TmuxSession(shellCommand: Self.setTitle + "\"$BRIEF\" \(Self.quote(folder)); echo \"brief exited: $?\"; sleep 600",
+        // The timing log says when keys have been handled and their screen drawn.
+        let timing = folder + "/timing.txt"
+        let session = try TmuxSession(shellCommand: Self.setTitle + "BRIEF_TIMING=\(Self.quote(timing)) \"$BRIEF\" \(Self.quote(folder)); echo \"brief exited: $?\"; sleep 600",
                                       width: 120, configuration: Self.watchful)
         defer { session.stop() }
         let title = "e2e-title"
@@ -148,7 +150,9 @@ struct HardeningEndToEndTests {
         session.send("/")
         session.type("PWNED")
         #expect(session.waitFor { _ in self.statusLine(session).contains("/PWNED") && self.statusLine(session).contains("match 1/") }.ok)
+        var handled = TmuxSession.keysHandled(in: timing)
         session.send("Enter", "n", "n")
+        #expect(TmuxSession.waitForKeys(handled + 3, in: timing))
         expectNoInjection(session, title: title, "search")
         #expect(session.screen().contains("Marker sentence survives."))
 
@@ -176,7 +180,9 @@ struct HardeningEndToEndTests {
         #expect(list.screen.contains("Bullet one ]52;c;UFdORUQ=copied") || list.screen.contains("Bullet two [2J[Hcleared"),
                 "\(list.screen)")
         expectNoInjection(session, title: title, "notes list")
+        handled = TmuxSession.keysHandled(in: timing)
         session.send("Escape", "G", "C-l")
+        #expect(TmuxSession.waitForKeys(handled + 3, in: timing))
         expectNoInjection(session, title: title, "end of article")
         session.send("q")
         #expect(session.waitFor("Enter open ·").ok)
@@ -192,15 +198,17 @@ struct HardeningEndToEndTests {
         let folder = try Self.temporaryFolder("injection-file")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try Data(Self.hostileArticle().bytes).write(to: URL(fileURLWithPath: folder + "/hostile.md"))
-        let session = try TmuxSession(shellCommand: Self.setTitle + "\"$BRIEF\" \(Self.quote(folder + "/hostile.md")); echo \"brief exited: $?\"; sleep 600",
+        // The timing log says when each key has been handled and its screen drawn.
+        let timing = folder + "/timing.txt"
+        let session = try TmuxSession(shellCommand: Self.setTitle + "BRIEF_TIMING=\(Self.quote(timing)) \"$BRIEF\" \(Self.quote(folder + "/hostile.md")); echo \"brief exited: $?\"; sleep 600",
                                       width: 80, height: 24, configuration: Self.watchful)
         defer { session.stop() }
         let opened = session.waitFor("Bullet one")
         #expect(opened.ok, "\(opened.screen)")
         expectNoInjection(session, title: "e2e-title", "opened")
-        for key in ["j", "j", "j", "G", "o", "g", "o", "Tab", "Tab"] {
+        for (i, key) in ["j", "j", "j", "G", "o", "g", "o", "Tab", "Tab"].enumerated() {
             session.send(key)
-            usleep(100_000)
+            #expect(TmuxSession.waitForKeys(i + 1, in: timing), "\(key) not handled")
             expectNoInjection(session, title: "e2e-title", "after \(key)")
         }
         session.send("q")
@@ -212,13 +220,18 @@ struct HardeningEndToEndTests {
 
     @Test("Sizes from 1×1 up: no crash, a too-small notice, the right redraw at full size")
     func smallSizes() throws {
-        let session = try TmuxSession([Self.example])
+        let folder = try Self.temporaryFolder("small-sizes")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // The timing log tells when a resize has been handled where nothing can be drawn.
+        let timing = folder + "/timing.txt"
+        let session = try TmuxSession([Self.example], environment: ["BRIEF_TIMING": timing])
         defer { session.stop() }
         #expect(session.waitFor("key points").ok)
         let before = session.rows()
         let pid = try #require(session.briefPID())
         let sizes = [(1, 1), (2, 2), (5, 3), (10, 4), (19, 5), (19, 6), (20, 5), (20, 6), (30, 8), (1, 30), (100, 1), (40, 12)]
         for (width, height) in sizes {
+            let resizes = TmuxSession.keysHandled(in: timing, label: "resize")
             session.resize(width: width, height: height)
             let size = session.waitFor(timeout: 5) { _ in session.paneSize == (width, height) }
             #expect(size.ok, "tmux did not resize to \(width)×\(height): \(session.paneSize)")
@@ -233,7 +246,8 @@ struct HardeningEndToEndTests {
                 }
                 #expect(drawn.ok, "\(width)×\(height): \(drawn.screen)")
             } else {
-                usleep(200_000)
+                let handled = TmuxSession.waitForKeys(resizes + 1, in: timing, label: "resize", timeout: 5)
+                #expect(handled, "\(width)×\(height): the resize was not handled")
             }
             #expect(kill(pid, 0) == 0, "brief died at \(width)×\(height)")
             #expect(!session.screen().contains("brief exited"), "\(width)×\(height)")
@@ -332,31 +346,33 @@ struct HardeningEndToEndTests {
         let folder = try Self.temporaryFolder("suspend")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let stty = folder + "/stty.txt"
-        let session = try TmuxSession(shellCommand: "exec env PS1='e2e$ ' bash --norc --noprofile -i")
+        // Each command is typed only once the shell shows the prompt after the one before
+        // (prompts are numbered: see `TmuxSession.interactiveShell`).
+        let session = try TmuxSession.interactiveShell()
         defer { session.stop() }
-        #expect(session.waitFor("e2e$").ok)
-        session.type("\"$BRIEF\" \(Self.example)\n")
+        #expect(session.typeCommand("\"$BRIEF\" \(Self.example)", atPrompt: 1))
         let opened = session.waitFor("key points")
         #expect(opened.ok, "\(opened.screen)")
         session.send("]", "]")
         #expect(session.waitFor { _ in self.statusLine(session).contains("key point 2/") }.ok)
         let before = session.rows()
         session.send("C-z")
-        let stopped = session.waitFor { $0.contains("Stopped") && $0.contains("e2e$") }
-        #expect(stopped.ok, "\(stopped.screen)")
+        let stopped = session.waitForPrompt(2)
+        #expect(stopped.ok && stopped.screen.contains("Stopped"), "\(stopped.screen)")
         #expect(!session.alternateScreenOn)
-        session.type("jobs\n")
-        let jobs = session.waitFor { $0.components(separatedBy: "Stopped").count >= 3 }
-        #expect(jobs.ok, "\(jobs.screen)")
-        session.type("fg\n")
+        #expect(session.typeCommand("jobs", atPrompt: 2))
+        let jobs = session.waitForPrompt(3)
+        #expect(jobs.ok && jobs.screen.components(separatedBy: "Stopped").count >= 3, "\(jobs.screen)")
+        #expect(session.typeCommand("fg", atPrompt: 3))
+        // The reader is drawn again, as it was, before any key is sent to it.
         let back = session.waitFor { _ in session.alternateScreenOn && session.rows() == before }
         #expect(back.ok, "\(back.screen)")
         session.send("j")
         #expect(session.waitFor { _ in session.rows() != before }.ok)
         session.send("q")
-        let prompt = session.waitFor { _ in !session.alternateScreenOn && session.screen().contains("e2e$") }
+        let prompt = session.waitForPrompt(4)
         #expect(prompt.ok, "\(prompt.screen)")
-        session.type("echo \"status $?\"; stty -a > \(stty)\n")
+        #expect(session.typeCommand("echo \"status $?\"; stty -a > \(stty)", atPrompt: 4))
         #expect(session.waitFor("status 0").ok)
         let modes = Self.waitForFile(stty)
         #expect(Self.isSane(modes), "stty -a after Ctrl-Z, fg, q: \(modes)")
@@ -368,23 +384,23 @@ struct HardeningEndToEndTests {
         let folder = try Self.temporaryFolder("suspended-\(signal)")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let stty = folder + "/stty.txt"
-        let session = try TmuxSession(shellCommand: "exec env PS1='e2e$ ' bash --norc --noprofile -i")
+        let session = try TmuxSession.interactiveShell()
         defer { session.stop() }
-        #expect(session.waitFor("e2e$").ok)
-        session.type("\"$BRIEF\" \(Self.example)\n")
+        #expect(session.typeCommand("\"$BRIEF\" \(Self.example)", atPrompt: 1))
         #expect(session.waitFor("key points").ok)
         session.send("C-z")
-        #expect(session.waitFor { $0.contains("Stopped") && $0.contains("e2e$") }.ok)
-        session.type("kill -\(signal) %1\n")
-        usleep(300_000)
-        session.type("fg\n")
-        let prompt = session.waitFor { _ in
-            let rows = session.rows().filter { !$0.isEmpty }
-            return !session.alternateScreenOn && rows.count >= 2 && rows.last == "e2e$"
-                && rows[rows.count - 2].hasSuffix(Self.example)  // the line bash prints for fg
-        }
-        #expect(prompt.ok, "\(prompt.screen)")
-        session.type("echo \"status $?\"; stty -a > \(stty)\n")
+        let stopped = session.waitForPrompt(2)
+        #expect(stopped.ok && stopped.screen.contains("Stopped"), "\(stopped.screen)")
+        // bash sends the signal and SIGCONT: brief, continued in the background, stops again
+        // (SIGTTOU) when it takes the terminal back, or is still on its way there; fg
+        // brings it to the foreground either way, where it handles the signal and exits.
+        #expect(session.typeCommand("kill -\(signal) %1", atPrompt: 2))
+        #expect(session.typeCommand("fg", atPrompt: 3))
+        let prompt = session.waitForPrompt(4)
+        let rows = prompt.screen.components(separatedBy: "\n").filter { !$0.isEmpty }
+        #expect(prompt.ok && rows.count >= 2 && rows[rows.count - 2].hasSuffix(Self.example),  // the line bash prints for fg
+                "\(prompt.screen)")
+        #expect(session.typeCommand("echo \"status $?\"; stty -a > \(stty)", atPrompt: 4))
         let status = session.waitFor("status \(128 + signal)")
         #expect(status.ok, "\(status.screen)")
         #expect(!session.alternateScreenOn)
@@ -420,10 +436,13 @@ struct HardeningEndToEndTests {
             return status.contains("%") && !status.contains("reading") && !status.contains("analysing")
         }
         #expect(ready.ok, "\(ready.screen)")
+        // One key at a time, each sent once the one before is handled and drawn, so each
+        // is timed alone.
         let keys = ["j", "k", "G", "g", "j", "k"]
-        for key in keys {
+        let handledBefore = TmuxSession.keysHandled(in: timing)
+        for (i, key) in keys.enumerated() {
             session.send(key)
-            usleep(150_000)
+            #expect(TmuxSession.waitForKeys(handledBefore + i + 1, in: timing, timeout: 30), "\(key) not handled")
         }
         session.send("q")
         #expect(session.waitFor("brief exited: 0", timeout: 30).ok)

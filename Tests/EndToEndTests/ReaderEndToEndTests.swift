@@ -210,6 +210,9 @@ struct ReaderEndToEndTests {
         session.send("C-z")
         let stopped = session.waitFor { _ in !session.alternateScreenOn }
         #expect(stopped.ok, "\(stopped.screen)")
+        // brief leaves the alternate screen before it stops: a SIGCONT sent in between
+        // would be lost and leave it stopped.
+        #expect(TmuxSession.waitUntilStopped(pid))
         kill(pid, SIGCONT)
         let back = session.waitFor { screen in session.alternateScreenOn && screen.contains("key points") }
         #expect(back.ok, "\(back.screen)")

@@ -120,6 +120,52 @@ final class TmuxSession {
         try start(line, width: width, height: height, configuration: config)
     }
 
+    /// The prompt of `interactiveShell` sessions before its number: "brief-test 1$ ".
+    static let promptWord = "brief-test"
+
+    /// An interactive bash (no rc files, no history file) in the pane, set up as for
+    /// `shellCommand`. Its prompt carries bash's command number (`\#`), "brief-test 1$ ",
+    /// "brief-test 2$ ", …, so that a test can wait for the prompt that follows a command
+    /// and never mistakes the one before it for it (`waitForPrompt`).
+    static func interactiveShell(width: Int = 100, height: Int = 30) throws -> TmuxSession {
+        try TmuxSession(shellCommand: "exec env PS1='\(promptWord) \\#$ ' HISTFILE=/dev/null bash --norc --noprofile -i",
+                        width: width, height: height)
+    }
+
+    /// Waits until the shell shows prompt `number` with the cursor right after it, on the
+    /// normal screen. Bash draws its prompt once it has set the terminal up to read the
+    /// line, so what is typed from then on reaches bash whole. A prompt already on the screen
+    /// is no such sign: after `kill %1` the screen ends with bash's job line and a prompt, as
+    /// it does after `fg`; a test that took that one for fg's typed its next line while
+    /// brief, back in the foreground, was still reading keys, and brief took the first letter
+    /// ("bash: cho: command not found").
+    @discardableResult
+    func waitForPrompt(_ number: Int, timeout: TimeInterval = 10) -> (ok: Bool, screen: String) {
+        let prompt = "\(Self.promptWord) \(number)$"
+        // Judged on the screen waitFor returns (captured before the cursor is asked for, so
+        // the prompt must already be in it).
+        return waitFor(timeout: timeout) { screen in
+            guard !self.alternateScreenOn, let (x, y) = self.cursor else { return false }
+            let rows = screen.components(separatedBy: "\n")
+            return y < rows.count && rows[y] == prompt && x == prompt.count + 1
+        }
+    }
+
+    /// Waits for prompt `number`, then types `line` and Enter; false when the prompt never came.
+    @discardableResult
+    func typeCommand(_ line: String, atPrompt number: Int, timeout: TimeInterval = 10) -> Bool {
+        guard waitForPrompt(number, timeout: timeout).ok else { return false }
+        type(line + "\n")
+        return true
+    }
+
+    /// The cursor's column and row in the pane.
+    var cursor: (x: Int, y: Int)? {
+        let parts = tmux(["display-message", "-p", "-t", "0", "#{cursor_x} #{cursor_y}"]).output
+            .split(whereSeparator: { $0 == " " || $0 == "\n" }).compactMap { Int($0) }
+        return parts.count == 2 ? (parts[0], parts[1]) : nil
+    }
+
     /// The pane's title (OSC 0/2 set it).
     var paneTitle: String {
         tmux(["display-message", "-p", "-t", "0", "#{pane_title}"]).output
@@ -139,7 +185,8 @@ final class TmuxSession {
     }
 
     private func start(_ command: String, width: Int, height: Int, configuration: String = "/dev/null") throws {
-        // Not waited for: the server it starts keeps running (DESIGN §5); poll has-session.
+        // Not waited for: the client forks a server that keeps running for the whole test,
+        // so nothing here ends; has-session answers once the session is up.
         try Self.spawnWithCleanSignals(["tmux", "-L", socket, "-f", configuration, "new-session", "-d",
                                         "-x", String(width), "-y", String(height), command])
         let deadline = Date().addingTimeInterval(10)
@@ -257,6 +304,46 @@ final class TmuxSession {
         process.waitUntilExit()
         return String(decoding: data, as: UTF8.self).split(separator: "\n")
             .compactMap { pid_t($0.trimmingCharacters(in: .whitespaces)) }.first
+    }
+
+    /// Waits until process `pid` is stopped (state T in /proc): a signal meant for a stopped
+    /// process (SIGCONT after Ctrl-Z) must not arrive while it is still on its way there.
+    static func waitUntilStopped(_ pid: pid_t, timeout: TimeInterval = 10) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout * timeScale)
+        while Date() < deadline {
+            // "pid (comm) S …": the state follows the last ')'.
+            if let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+               let close = stat.lastIndex(of: ")"),
+               stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("T") {
+                return true
+            }
+            usleep(20_000)
+        }
+        return false
+    }
+
+    /// How many keys brief has handled and drawn, from its `BRIEF_TIMING` log `file` (one
+    /// "key" line per key once its screen is drawn, the key's label last): those labelled
+    /// `label`, or without one every key but resizes (labelled "resize"; a pane may get one
+    /// that no test asked for).
+    static func keysHandled(in file: String, label: String? = nil) -> Int {
+        let text = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").filter { line in
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.first == "key" else { return false }
+            let keyLabel = fields.count > 2 ? String(fields[2]) : ""
+            return label.map { keyLabel == $0 } ?? (keyLabel != "resize")
+        }.count
+    }
+
+    /// Waits until the log `file` holds at least `count` key lines (see `keysHandled`).
+    static func waitForKeys(_ count: Int, in file: String, label: String? = nil, timeout: TimeInterval = 10) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout * timeScale)
+        while keysHandled(in: file, label: label) < count {
+            if Date() > deadline { return false }
+            usleep(20_000)
+        }
+        return true
     }
 
     func stop() {

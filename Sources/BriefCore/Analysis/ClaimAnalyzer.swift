@@ -167,30 +167,28 @@ public final class ClaimAnalyzer {
         return doc.candidates.map { c in
             let values = features(of: c, doc: doc, article: article)
             var w = JSONWriter()
-            w.raw("{")
-            w.key("kind"); w.string(doc.kind.rawValue); w.raw(",")
-            if c.index == 0 {
-                w.key("kindFeatures"); w.raw("{")
-                for (k, name) in KindFeature.names.enumerated() {
-                    if k > 0 { w.raw(",") }
-                    w.string(name); w.raw(":"); w.number(doc.kindFeatures[k])
+            w.object { w in
+                w.field("kind", doc.kind.rawValue)
+                if c.index == 0 {
+                    w.object("kindFeatures") { w in
+                        for (k, name) in KindFeature.names.enumerated() {
+                            w.key(escaping: name); w.number(doc.kindFeatures[k])
+                        }
+                    }
                 }
-                w.raw("},")
+                w.field("thesis", number: Double(c.thesisScore))
+                w.field("line", article.blocks[c.blockIndex].line)
+                w.field("index", c.index)
+                w.field("words", c.wordCount)
+                w.field("paragraph", c.paragraph)
+                w.field("score", number: Double(c.score))
+                w.field("text", text(of: c, in: article))
+                w.object("features") { w in
+                    for f in Feature.allCases {
+                        w.key(escaping: f.name); w.number(values[f.rawValue])
+                    }
+                }
             }
-            w.key("thesis"); w.number(Double(c.thesisScore)); w.raw(",")
-            w.key("line"); w.int(article.blocks[c.blockIndex].line); w.raw(",")
-            w.key("index"); w.int(c.index); w.raw(",")
-            w.key("words"); w.int(c.wordCount); w.raw(",")
-            w.key("paragraph"); w.int(c.paragraph); w.raw(",")
-            w.key("score"); w.number(Double(c.score)); w.raw(",")
-            w.key("text"); w.string(text(of: c, in: article)); w.raw(",")
-            w.key("features"); w.raw("{")
-            for f in Feature.allCases {
-                if f.rawValue > 0 { w.raw(",") }
-                w.string(f.name); w.raw(":")
-                w.number(values[f.rawValue])
-            }
-            w.raw("}}")
             return w.string
         }
     }

@@ -139,42 +139,41 @@ public enum NoteExporter {
 
     public static func json(_ reports: [NotesReport], date: Date) -> String {
         var w = JSONWriter()
-        w.raw("{")
-        w.key("exported"); w.string(ISO8601Format(date)); w.raw(",")
-        w.key("articles"); w.raw("[")
-        for (k, report) in reports.enumerated() {
-            if k > 0 { w.raw(",") }
-            w.raw("{")
-            w.key("title"); w.string(report.title); w.raw(",")
-            w.key("source"); w.string(report.source); w.raw(",")
-            w.key("notes"); writeNotes(report.notes, to: &w)
-            w.raw("}")
+        w.object { w in
+            w.field("exported", ISO8601Format(date))
+            w.array("articles") { w in
+                for report in reports {
+                    w.object { w in
+                        w.field("title", report.title)
+                        w.field("source", report.source)
+                        w.key("notes"); writeNotes(report.notes, to: &w)
+                    }
+                }
+            }
         }
-        w.raw("]}")
         return w.string + "\n"
     }
 
     /// `[{"id","source","title","quote","note","line","section","orphaned","status","highlight","created","updated"}]`
     public static func writeNotes(_ notes: [PlacedNote], to w: inout JSONWriter) {
-        w.raw("[")
-        for (i, placed) in notes.enumerated() {
-            if i > 0 { w.raw(",") }
-            w.raw("{")
-            w.key("id"); w.string(placed.note.id); w.raw(",")
-            w.key("source"); w.string(placed.source); w.raw(",")
-            w.key("title"); w.string(placed.title); w.raw(",")
-            w.key("quote"); w.string(placed.note.quote); w.raw(",")
-            w.key("note"); w.string(placed.note.note); w.raw(",")
-            w.key("line"); w.int(placed.placement.line); w.raw(",")
-            w.key("section"); w.string(placed.placement.section.joined(separator: " › ")); w.raw(",")
-            w.key("orphaned"); if placed.placement.isOrphaned { w.raw("true") } else { w.raw("false") }; w.raw(",")
-            w.key("status"); w.string(placed.placement.status.rawValue); w.raw(",")
-            w.key("highlight"); if placed.note.isHighlight { w.raw("true") } else { w.raw("false") }; w.raw(",")
-            w.key("created"); w.string(ISO8601Format(placed.note.created)); w.raw(",")
-            w.key("updated"); w.string(ISO8601Format(placed.note.updated))
-            w.raw("}")
+        w.array { w in
+            for placed in notes {
+                w.object { w in
+                    w.field("id", placed.note.id)
+                    w.field("source", placed.source)
+                    w.field("title", placed.title)
+                    w.field("quote", placed.note.quote)
+                    w.field("note", placed.note.note)
+                    w.field("line", placed.placement.line)
+                    w.field("section", placed.placement.section.joined(separator: " › "))
+                    w.field("orphaned", placed.placement.isOrphaned)
+                    w.field("status", placed.placement.status.rawValue)
+                    w.field("highlight", placed.note.isHighlight)
+                    w.field("created", ISO8601Format(placed.note.created))
+                    w.field("updated", ISO8601Format(placed.note.updated))
+                }
+            }
         }
-        w.raw("]")
     }
 }
 

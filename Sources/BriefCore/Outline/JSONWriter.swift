@@ -1,9 +1,20 @@
 /// A small JSON writer that keeps keys in the documented order and escapes every
 /// control character (and U+2028/U+2029), so no output line can carry a raw control.
+///
+/// The writer owns every separator: callers open and close objects and arrays and write keys
+/// and values, and the writer puts the `,` and `:` between them. One flag is enough for that:
+/// a comma goes before a key or value exactly when a complete value precedes it in the same
+/// container (a key clears the flag, so its value gets none; opening a container clears it,
+/// closing one and writing a value set it). Keeping the output well formed otherwise (keys
+/// only in objects, balanced brackets) is up to the caller; the closure forms
+/// (`object { … }`, `array { … }`) balance by construction.
 public struct JSONWriter {
     public private(set) var bytes: [UInt8] = []
     /// Where full buffers go when streaming (see `flushIfLarge`); nil keeps everything.
     private let sink: (([UInt8]) -> Void)?
+    /// Whether a value was completed in the current container, so the next key or value
+    /// needs a comma first.
+    private var needsComma = false
 
     public init(sink: (([UInt8]) -> Void)? = nil) {
         self.sink = sink
@@ -26,11 +37,171 @@ public struct JSONWriter {
 
     public var string: String { String(decoding: bytes, as: UTF8.self) }
 
-    public mutating func raw(_ s: StaticString) {
+    /// Bytes known to be JSON already: escapes and literals, never separators from callers.
+    private mutating func append(_ s: StaticString) {
         s.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
+    /// The comma before a key or a value that follows another in its container.
+    @inline(__always)
+    private mutating func separate() {
+        if needsComma { bytes.append(UInt8(ascii: ",")) }
+    }
+
+    // MARK: Containers
+
+    /// `{`, as a value (in an array, at the top, or after `key`).
+    public mutating func beginObject() {
+        separate()
+        bytes.append(UInt8(ascii: "{"))
+        needsComma = false
+    }
+
+    public mutating func endObject() {
+        bytes.append(UInt8(ascii: "}"))
+        needsComma = true
+    }
+
+    /// `[`, as a value (in an array, at the top, or after `key`).
+    public mutating func beginArray() {
+        separate()
+        bytes.append(UInt8(ascii: "["))
+        needsComma = false
+    }
+
+    public mutating func endArray() {
+        bytes.append(UInt8(ascii: "]"))
+        needsComma = true
+    }
+
+    /// `"key":{` … `}`.
+    public mutating func beginObject(_ key: StaticString) {
+        self.key(key)
+        beginObject()
+    }
+
+    /// `"key":[` … `]`.
+    public mutating func beginArray(_ key: StaticString) {
+        self.key(key)
+        beginArray()
+    }
+
+    /// An object whose members `body` writes.
+    @inline(__always)
+    public mutating func object(_ body: (inout JSONWriter) throws -> Void) rethrows {
+        beginObject()
+        try body(&self)
+        endObject()
+    }
+
+    /// An array whose elements `body` writes.
+    @inline(__always)
+    public mutating func array(_ body: (inout JSONWriter) throws -> Void) rethrows {
+        beginArray()
+        try body(&self)
+        endArray()
+    }
+
+    /// `"key":{…}`, the members written by `body`.
+    @inline(__always)
+    public mutating func object(_ key: StaticString, _ body: (inout JSONWriter) throws -> Void) rethrows {
+        self.key(key)
+        try object(body)
+    }
+
+    /// `"key":[…]`, the elements written by `body`.
+    @inline(__always)
+    public mutating func array(_ key: StaticString, _ body: (inout JSONWriter) throws -> Void) rethrows {
+        self.key(key)
+        try array(body)
+    }
+
+    /// Ends one record of a stream of JSON objects, one a line: a newline, and the next
+    /// value starts without a comma.
+    public mutating func endLine() {
+        bytes.append(UInt8(ascii: "\n"))
+        needsComma = false
+    }
+
+    // MARK: Keys
+
+    /// `"key":` in an object, the comma before it if a member precedes. `key` is written as
+    /// it is: the static keys of the formats need no escape.
+    public mutating func key(_ key: StaticString) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        append(key)
+        append("\":")
+        needsComma = false
+    }
+
+    /// A key made at run time (a feature's name), escaped like any string.
+    public mutating func key(escaping key: String) {
+        string(key)
+        bytes.append(UInt8(ascii: ":"))
+        needsComma = false
+    }
+
+    // MARK: Members: a key and its value
+
+    public mutating func field(_ key: StaticString, _ value: String) {
+        self.key(key)
+        string(value)
+    }
+
+    /// The string, or `null` when there is none.
+    public mutating func field(_ key: StaticString, _ value: String?) {
+        self.key(key)
+        if let value { string(value) } else { null() }
+    }
+
+    public mutating func field(_ key: StaticString, _ value: Int) {
+        self.key(key)
+        int(value)
+    }
+
+    public mutating func field(_ key: StaticString, _ value: Bool) {
+        self.key(key)
+        bool(value)
+    }
+
+    /// A score, with three decimals (see `number`).
+    public mutating func field(_ key: StaticString, number value: Double) {
+        self.key(key)
+        number(value)
+    }
+
+    /// `"key":["…",…]`.
+    public mutating func field(_ key: StaticString, _ values: [String]) {
+        self.key(key)
+        beginArray()
+        for value in values { string(value) }
+        endArray()
+    }
+
+    // MARK: Values
+
+    public mutating func bool(_ value: Bool) {
+        separate()
+        if value { append("true") } else { append("false") }
+        needsComma = true
+    }
+
+    public mutating func null() {
+        separate()
+        append("null")
+        needsComma = true
+    }
+
+    /// A value rendered by another writer (`JSONWriter.string`), written as it is.
+    public mutating func json(_ rendered: String) {
+        separate()
+        bytes.append(contentsOf: rendered.utf8)
+        needsComma = true
+    }
+
     public mutating func string(_ s: String) {
+        separate()
         bytes.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { utf8 in
@@ -58,13 +229,13 @@ public struct JSONWriter {
                 guard let code = escape else { i += 1; continue }
                 if run < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i])) }
                 switch code {
-                case 0x22: raw("\\\"")
-                case 0x5C: raw("\\\\")
-                case 0x0A: raw("\\n")
-                case 0x09: raw("\\t")
-                case 0x0D: raw("\\r")
+                case 0x22: append("\\\"")
+                case 0x5C: append("\\\\")
+                case 0x0A: append("\\n")
+                case 0x09: append("\\t")
+                case 0x0D: append("\\r")
                 default:
-                    raw("\\u")
+                    append("\\u")
                     let hex = Array("0123456789abcdef".utf8)
                     for shift in stride(from: 12, through: 0, by: -4) {
                         bytes.append(hex[Int((code >> UInt32(shift)) & 0xF)])
@@ -76,6 +247,7 @@ public struct JSONWriter {
             if run < n { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<n])) }
         }
         bytes.append(UInt8(ascii: "\""))
+        needsComma = true
     }
 
     /// Whether eight bytes are all printable ASCII other than `"` and `\\` (0x20…0x7E):
@@ -92,6 +264,8 @@ public struct JSONWriter {
     }
 
     public mutating func int(_ n: Int) {
+        separate()
+        needsComma = true
         // Digits written in place: line numbers go out for every node.
         if n < 0 { bytes.append(UInt8(ascii: "-")) }
         var magnitude = n.magnitude
@@ -105,6 +279,8 @@ public struct JSONWriter {
 
     /// Scores are written with three decimals: stable across runs and platforms.
     public mutating func number(_ x: Double) {
+        separate()
+        needsComma = true
         let scaled = (x * 1000).rounded()
         let value = scaled / 1000
         if value == value.rounded() {
@@ -119,17 +295,12 @@ public struct JSONWriter {
             bytes.append(contentsOf: text.utf8)
         }
     }
-
-    public mutating func key(_ k: StaticString) {
-        bytes.append(UInt8(ascii: "\""))
-        raw(k)
-        raw("\":")
-    }
 }
 
 extension Outline {
-    /// The §3 contract: {"source", "title", "reading", "kind", "outline": [Node…]} on one line
-    /// ("kind" once an analysis is attached; key-point nodes add "score" and "role").
+    /// The stable outline format the README documents: {"source", "title", "reading", "kind",
+    /// "outline": [Node…]} on one line, keys in that order ("kind" once an analysis is
+    /// attached; key-point nodes add "score" and "role", summary bullets "evidence").
     public func json(source: String, reading: Reading) -> String {
         var w = JSONWriter()
         write(source: source, reading: reading, to: &w)
@@ -140,43 +311,49 @@ extension Outline {
     public func writeJSON(source: String, reading: Reading, sink: @escaping ([UInt8]) -> Void) {
         var w = JSONWriter(sink: sink)
         write(source: source, reading: reading, to: &w)
-        w.raw("\n")
+        w.endLine()
         w.flush()
     }
 
     func write(source: String, reading: Reading, to w: inout JSONWriter) {
-        w.raw("{")
-        w.key("source"); w.string(source); w.raw(",")
-        w.key("title"); w.string(title); w.raw(",")
-        w.key("reading"); w.string(reading.rawValue); w.raw(",")
-        if let kind { w.key("kind"); w.string(kind.rawValue); w.raw(",") }
-        w.key("outline"); Self.write(nodes, to: &w)
-        w.raw("}")
+        w.beginObject()
+        w.field("source", source)
+        w.field("title", title)
+        w.field("reading", reading.rawValue)
+        if let kind { w.field("kind", kind.rawValue) }
+        w.beginArray("outline")
+        Self.write(nodes, to: &w)
+        w.endArray()
+        w.endObject()
     }
 
+    /// The nodes as elements of the array the caller has opened. With begin/end rather than
+    /// the closure forms: this runs for every node of every article, and the closures
+    /// measured a few percent slower here.
     static func write(_ nodes: [OutlineNode], to w: inout JSONWriter) {
-        w.raw("[")
-        for (i, node) in nodes.enumerated() {
-            if i > 0 { w.raw(",") }
-            w.raw("{")
-            w.key("kind"); w.string(node.kind.rawValue); w.raw(",")
-            w.key("text"); w.string(node.text); w.raw(",")
-            w.key("line"); w.int(node.line); w.raw(",")
-            w.key("level"); w.int(node.level); w.raw(",")
-            if let score = node.score { w.key("score"); w.number(score); w.raw(",") }
-            if let role = node.role { w.key("role"); w.string(role.rawValue); w.raw(",") }
+        for node in nodes {
+            w.beginObject()
+            w.field("kind", node.kind.rawValue)
+            w.field("text", node.text)
+            w.field("line", node.line)
+            w.field("level", node.level)
+            if let score = node.score { w.field("score", number: score) }
+            if let role = node.role { w.field("role", role.rawValue) }
             if !node.evidence.isEmpty {
-                w.key("evidence"); w.raw("[")
-                for (k, e) in node.evidence.enumerated() {
-                    if k > 0 { w.raw(",") }
-                    w.raw("{"); w.key("line"); w.int(e.line); w.raw(","); w.key("text"); w.string(e.text); w.raw("}")
+                w.beginArray("evidence")
+                for e in node.evidence {
+                    w.beginObject()
+                    w.field("line", e.line)
+                    w.field("text", e.text)
+                    w.endObject()
                 }
-                w.raw("],")
+                w.endArray()
             }
-            w.key("children"); write(node.children, to: &w)
-            w.raw("}")
+            w.beginArray("children")
+            write(node.children, to: &w)
+            w.endArray()
+            w.endObject()
             w.flushIfLarge()
         }
-        w.raw("]")
     }
 }

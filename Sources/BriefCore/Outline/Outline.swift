@@ -1,6 +1,6 @@
-/// The outline of an article (DESIGN.md §3): sections contain what follows them up to the
-/// next section of the same or higher level; nested bullets are children of their bullet;
-/// a paragraph's key points are `claim` children (with their score and role).
+/// The outline of an article, as `brief outline` prints it: sections contain what follows
+/// them up to the next section of the same or higher level; nested bullets are children of
+/// their bullet; a paragraph's key points are `claim` children (with their score and role).
 public struct OutlineNode: Sendable, Equatable {
     public enum Kind: String, Sendable, Equatable {
         case section, bullet, paragraph, quote, code, claim

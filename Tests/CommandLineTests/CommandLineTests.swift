@@ -1,6 +1,6 @@
+import BriefCore  // DisplayWidth: text output must fit the width by brief's own measure
 import Foundation
 import Testing
-@testable import BriefCore
 
 /// The `brief` executable as scripts use it. `swift test` builds it next to the tests.
 @Suite("brief outline on the command line", .serialized)
@@ -11,7 +11,7 @@ struct CommandLineTests {
         try BriefProcess.run(arguments, stdin: stdin)
     }
 
-    @Test("JSON is the §3 contract, one object per line", .enabled(if: binaryExists, "brief not built"))
+    @Test("JSON is the stable outline format (README), one object per line", .enabled(if: binaryExists, "brief not built"))
     func json() throws {
         let r = try run(["outline", "--format", "json", "-"], stdin: "Title Line\n- •A bullet.\nA paragraph here. Second sentence.\nAnother one.\n")
         #expect(r.status == 0)
