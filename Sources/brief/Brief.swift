@@ -230,15 +230,7 @@ enum Output {
     }
 
     private static func flush(_ buffer: inout [UInt8]) {
-        var offset = 0
-        while offset < buffer.count {
-            let n = buffer[offset...].withUnsafeBytes { Glibc.write(1, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                break  // a closed pipe: nothing more to do
-            }
-            offset += n
-        }
+        _ = FileIO.writeAll(1, buffer)  // a failure (a closed pipe) leaves nothing more to do
         buffer.removeAll(keepingCapacity: true)
     }
 
@@ -247,7 +239,7 @@ enum Output {
         let line = "brief: " + message.withoutControls + "\n"
         buffer.withLock { buffer in
             flush(&buffer)
-            _ = line.withCString { Glibc.write(2, $0, strlen($0)) }
+            _ = FileIO.writeAll(2, Array(line.utf8))
         }
     }
 }
