@@ -70,16 +70,21 @@ let package = Package(
                 .linkedLibrary("_FoundationCShims", .when(configuration: .release)),
             ]
         ),
+        // Runs the built binary for the tests that check it as scripts use it.
+        .target(
+            name: "BriefProcess",
+            path: "Tests/BriefProcess"
+        ),
         .testTarget(
             name: "BriefCoreTests",
-            dependencies: ["BriefCore", "BriefStore"],
+            dependencies: ["BriefCore", "BriefStore", "BriefProcess"],
             exclude: ["Golden"]  // export golden files, read from disk by the tests
         ),
         // Runs the built `brief` binary as scripts do (output, exit status, errors);
         // BriefCore only for measuring display widths.
         .testTarget(
             name: "CommandLineTests",
-            dependencies: ["BriefCore"]
+            dependencies: ["BriefCore", "BriefProcess"]
         ),
         .testTarget(
             name: "BriefUITests",

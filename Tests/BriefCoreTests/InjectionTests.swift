@@ -1,3 +1,4 @@
+import BriefProcess
 import Foundation
 import Testing
 @testable import BriefCore

@@ -1,4 +1,5 @@
 import BriefCore  // DisplayWidth: text output must fit the width by brief's own measure
+import BriefProcess
 import Foundation
 import Testing
 

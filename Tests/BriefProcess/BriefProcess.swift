@@ -1,14 +1,22 @@
 import Foundation
 
-/// Runs the built `brief` executable (`swift test` builds it next to the tests).
-enum BriefProcess {
+/// Runs the built `brief` executable (`swift test` builds it next to the tests), for the
+/// test targets that check it as scripts use it.
+public enum BriefProcess {
+    /// The package's own folder: the binary runs there, on the bundled Articles/.
+    public static let packageRoot: String = {
+        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+        parts.removeLast(3)  // Tests/BriefProcess/BriefProcess.swift
+        return parts.joined(separator: "/")
+    }()
+
     /// `BRIEF_BINARY` names another build (scripts/sanitizers.sh points it at the sanitized one).
-    static var binary: String {
+    public static var binary: String {
         ProcessInfo.processInfo.environment["BRIEF_BINARY"] ?? packageRoot + "/.build/debug/brief"
     }
-    static var exists: Bool { FileManager.default.isExecutableFile(atPath: binary) }
+    public static var exists: Bool { FileManager.default.isExecutableFile(atPath: binary) }
 
-    struct Result { var status: Int32; var out: String; var err: String }
+    public struct Result { public var status: Int32; public var out: String; public var err: String }
 
     private static func process(_ arguments: [String], environment: [String: String]) -> Process {
         let process = Process()
@@ -21,7 +29,7 @@ enum BriefProcess {
         return process
     }
 
-    static func start(_ arguments: [String], environment: [String: String] = [:]) throws -> (Process, Pipe, Pipe) {
+    public static func start(_ arguments: [String], environment: [String: String] = [:]) throws -> (Process, Pipe, Pipe) {
         let process = process(arguments, environment: environment)
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
@@ -31,7 +39,7 @@ enum BriefProcess {
         return (process, out, err)
     }
 
-    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Result {
+    public static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Result {
         let process = process(arguments, environment: environment)
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
@@ -48,7 +56,7 @@ enum BriefProcess {
     }
 
     /// A fresh temporary folder, removed by the caller.
-    static func temporaryDirectory(_ name: String) throws -> URL {
+    public static func temporaryDirectory(_ name: String) throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("brief-\(name)-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         return dir
