@@ -17,10 +17,12 @@ let package = Package(
             name: "CICU",
             linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icudata")]
         ),
+        // libxml2's HTML parser (Debian's libxml2-dev), called through its SAX interface.
+        .systemLibrary(name: "CXML", path: "Sources/CXML", pkgConfig: "libxml-2.0"),
         // Pure Swift core: bytes in, article model, outline and analysis out. No terminal.
         .target(
             name: "BriefCore",
-            dependencies: ["CICU"],
+            dependencies: ["CICU", "CXML"],
             // The analysis keeps its buffers in classes; dynamic exclusivity checks on them
             // cost ~10% of `brief outline` on large articles. Debug builds keep the checks.
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]

@@ -5,11 +5,11 @@ import Glibc
 import Darwin
 #endif
 
-/// Finding and reading article files. A directory means every `*.md`, `*.markdown` and
+/// Finding and reading article files. A directory means every `*.md`, `*.markdown`, `*.html`, `*.htm` and
 /// `*.txt` in it, sorted by name; anything that is not a regular file is refused before
 /// it is opened (opening a FIFO would block).
 public enum ArticleFiles {
-    public static let extensions: Set<String> = ["md", "markdown", "txt"]
+    public static let extensions: Set<String> = ["md", "markdown", "txt", "html", "htm"]
 
     /// Largest article read into memory.
     public static let maximumSize = 1 << 30
@@ -29,7 +29,7 @@ public enum ArticleFiles {
             guard let entries = directoryEntries(path) else { return .failure(error(path, errno)) }
             let names = entries.filter(isArticleName)
             guard !names.isEmpty else {
-                return .failure(StoreError(path: path, reason: "no articles here (*.md, *.markdown, *.txt)"))
+                return .failure(StoreError(path: path, reason: "no articles here (*.md, *.markdown, *.txt, *.html)"))
             }
             let base = path.hasSuffix("/") ? path : path + "/"
             return .success(names.sorted().map { base + $0 })

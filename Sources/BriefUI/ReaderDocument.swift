@@ -115,6 +115,7 @@ public struct LayoutItems: RandomAccessCollection, Sendable {
         case .bullet: kind = .bullet
         case .quote: kind = .quote
         case .code: kind = .code
+        case .table: kind = .code  // rows one a line, cells separated by " | "
         }
         return LayoutItem(kind: kind, text: block.text, level: block.level, marker: block.marker, blockIndex: blockIndex)
     }

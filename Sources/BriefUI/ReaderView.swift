@@ -31,6 +31,7 @@ public enum OutlineView {
             case .paragraph: mark = "¶ "
             case .quote: mark = "> "
             case .code: mark = "{ "
+            case .table: mark = "▦ "
             case .claim:
                 // Claims and facts are what the kind of article leads one to expect; the thesis and
                 // the conclusion are named (the status line names every role).

@@ -15,10 +15,11 @@ struct Brief: ParsableCommand {
         abstract: "Read news and analysis in the terminal: outlines, key points and notes.",
         discussion: """
             With no subcommand, Brief shows the articles in PATH (default: ./Articles).
-            Articles are Markdown (*.md, *.markdown) or plain text (*.txt); "-" reads standard input.
+            Articles are Markdown (*.md, *.markdown), plain text (*.txt) or web pages (*.html, *.htm,
+            or an http(s) URL); "-" reads standard input.
             """,
         version: version,
-        subcommands: [ReadCommand.self, OutlineCommand.self, ClaimsCommand.self, NotesCommand.self],
+        subcommands: [ReadCommand.self, OutlineCommand.self, ClaimsCommand.self, NotesCommand.self, ExtractCommand.self],
         defaultSubcommand: ReadCommand.self
     )
 
@@ -29,7 +30,7 @@ struct Brief: ParsableCommand {
         let arguments = Array(CommandLine.arguments.dropFirst())
         let isPath = { (a: String) in a == "-" || !a.hasPrefix("-") }
         do {
-            if let first = arguments.first, !["read", "outline", "claims", "notes", "help"].contains(first),
+            if let first = arguments.first, !["read", "outline", "claims", "notes", "extract", "help"].contains(first),
                arguments.allSatisfy(isPath) {
                 try ReadCommand.open(arguments)
                 Glibc.exit(0)

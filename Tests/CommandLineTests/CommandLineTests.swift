@@ -97,7 +97,7 @@ struct CommandLineTests {
         #expect(r.err.split(separator: "\n") == [
             "brief: /nonexistent/x.md: No such file or directory",
             "brief: \(fifo): not a regular file",
-            "brief: \(empty): no articles here (*.md, *.markdown, *.txt)",
+            "brief: \(empty): no articles here (*.md, *.markdown, *.txt, *.html)",
         ])
         #expect(r.out.split(separator: "\n").count == 1)
     }

@@ -19,7 +19,7 @@ struct ArticleForm {
                 if Self.endsWithQuestion(block.text) { questions += 1 }
             case .bullet:
                 if block.marker != nil && block.level == 1 { numberedBullets += 1 }
-            case .code:
+            case .code, .table:
                 break
             }
         }

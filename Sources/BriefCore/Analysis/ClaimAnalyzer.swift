@@ -329,7 +329,7 @@ public final class ClaimAnalyzer {
             case .heading:
                 section = b
                 continue
-            case .code:
+            case .code, .table:
                 continue
             case .paragraph, .quote, .bullet:
                 break

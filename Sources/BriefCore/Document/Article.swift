@@ -7,6 +7,8 @@ public enum Reading: String, Sendable, Equatable, CaseIterable {
     case onePerLine = "one-paragraph-per-line"
     /// Plain text wrapped at a fixed width: blank lines separate paragraphs.
     case hardWrapped = "hard-wrapped"
+    /// A web page: the article extracted from its HTML.
+    case html
 
     /// Words for people, as shown in `brief outline`.
     public var label: String {
@@ -14,6 +16,7 @@ public enum Reading: String, Sendable, Equatable, CaseIterable {
         case .markdown: return "Markdown"
         case .onePerLine: return "one paragraph per line"
         case .hardWrapped: return "hard-wrapped text"
+        case .html: return "web page"
         }
     }
 }
@@ -33,7 +36,7 @@ public struct Link: Sendable, Equatable {
 /// a bullet carries its nesting depth in `level`, a quote its quote depth.
 public struct Block: Sendable, Equatable {
     public enum Kind: String, Sendable, Equatable {
-        case heading, paragraph, bullet, quote, code
+        case heading, paragraph, bullet, quote, code, table
     }
 
     public var kind: Kind
@@ -51,9 +54,12 @@ public struct Block: Sendable, Equatable {
     public var links: [Link]
     /// Info string of a fenced code block ("swift", "text"), if any.
     public var info: String?
+    /// The cells of a table, row by row (the first row is the header when it has one);
+    /// `text` then holds the rows, one a line, cells separated by " | ".
+    public var rows: [[String]]
 
     public init(kind: Kind, text: String, line: Int, level: Int = 0, marker: String? = nil,
-                links: [Link] = [], info: String? = nil) {
+                links: [Link] = [], info: String? = nil, rows: [[String]] = []) {
         self.kind = kind
         self.text = text
         self.line = line
@@ -61,6 +67,7 @@ public struct Block: Sendable, Equatable {
         self.marker = marker
         self.links = links
         self.info = info
+        self.rows = rows
     }
 }
 
@@ -75,6 +82,12 @@ public struct Article: Sendable, Equatable {
     public var reading: Reading
     /// Body blocks in reading order (the title is not among them).
     public var blocks: [Block]
+    /// For web pages: where the article was read from (its canonical URL when the page
+    /// names one), the site's name, the language, and the publication date (ISO-8601).
+    public var url: String?
+    public var site: String?
+    public var language: String?
+    public var published: String?
 
     public init(title: String, titleLine: Int? = nil, byline: String? = nil, dateline: String? = nil,
                 reading: Reading, blocks: [Block]) {

@@ -3,7 +3,7 @@
 /// their bullet; a paragraph's key points are `claim` children (with their score and role).
 public struct OutlineNode: Sendable, Equatable {
     public enum Kind: String, Sendable, Equatable {
-        case section, bullet, paragraph, quote, code, claim
+        case section, bullet, paragraph, quote, code, table, claim
     }
 
     /// A body sentence that supports a summary bullet.
@@ -113,7 +113,7 @@ public enum OutlineBuilder {
             case .paragraph where block.level > 0:
                 while let last = bullets.last, blocks[last].level > block.level { bullets.removeLast() }
                 parent = bullets.last ?? container
-            case .paragraph, .quote, .code:
+            case .paragraph, .quote, .code, .table:
                 bullets.removeAll()
                 parent = container
             }
@@ -129,12 +129,13 @@ public enum OutlineBuilder {
         case .paragraph: return .paragraph
         case .quote: return .quote
         case .code: return .code
+        case .table: return .table
         }
     }
 
     /// The node's text: the block's, with a code block's lines run together.
     public static func text(of block: Block) -> String {
-        block.kind == .code ? collapseWhitespace(Array(block.text.utf8)) : block.text
+        block.kind == .code || block.kind == .table ? collapseWhitespace(Array(block.text.utf8)) : block.text
     }
 
     /// Whether claims found in the block become children of its node.

@@ -3,7 +3,7 @@
 /// their first sentence, everything wrapped with a hanging indent to `width` columns.
 public struct OutlineTextRenderer {
     public static let glyphs: [OutlineNode.Kind: String] = [
-        .section: "§", .bullet: "•", .paragraph: "¶", .quote: "❝", .code: "⌗", .claim: "★",
+        .section: "§", .bullet: "•", .paragraph: "¶", .quote: "❝", .code: "⌗", .table: "▦", .claim: "★",
     ]
 
     public var width: Int

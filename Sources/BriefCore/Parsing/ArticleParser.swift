@@ -7,6 +7,9 @@
 /// 5. The inline phase makes each block's text visible.
 public enum ArticleParser {
     public static func parse(bytes: some Collection<UInt8>, fileName: String? = nil) -> Article {
+        if WebArticleParser.isHTML(bytes, fileName: fileName) {
+            return WebArticleParser.parse(bytes: Array(bytes), fileName: fileName)
+        }
         let source = SourceText(bytes: bytes)
         let lines = SourceLines(source.bytes)
         let reading = ReadingDetector.detect(lines, fileExtension: fileName.flatMap(fileExtension))
@@ -15,7 +18,7 @@ public enum ArticleParser {
         switch reading {
         case .markdown:
             (raw, references) = MarkdownBlockParser.parse(lines)
-        case .onePerLine, .hardWrapped:
+        case .onePerLine, .hardWrapped, .html:
             raw = PlainTextBlockParser.parse(lines, reading: reading)
         }
 

@@ -1,0 +1,290 @@
+import CXML
+
+/// One node of a parsed page: an element or a run of text. The tree is Brief's own, built
+/// from libxml2's SAX events, so extraction can reshape it (retag, move, remove) freely.
+final class HTMLNode {
+    /// Lower-case tag name; "#text" for text.
+    var name: String
+    var attributes: [(name: String, value: String)]
+    /// The text of a text node (entities decoded, controls removed); "" for elements.
+    var text: String
+    var children: [HTMLNode] = []
+    weak var parent: HTMLNode?
+    /// 1-based line in the page source where the node starts.
+    let line: Int
+
+    // Content scoring (see `ContentExtractor`).
+    var score: Double = 0
+    var scored = false
+    var dataTable = false
+
+    init(name: String, attributes: [(name: String, value: String)] = [], text: String = "", line: Int) {
+        self.name = name
+        self.attributes = attributes
+        self.text = text
+        self.line = line
+    }
+
+    var isText: Bool { name == "#text" }
+    var isElement: Bool { name != "#text" }
+
+    func attribute(_ key: String) -> String? {
+        for attribute in attributes where attribute.name == key { return attribute.value }
+        return nil
+    }
+
+    func hasAttribute(_ key: String) -> Bool { attributes.contains { $0.name == key } }
+
+    func setAttribute(_ key: String, _ value: String) {
+        if let index = attributes.firstIndex(where: { $0.name == key }) {
+            attributes[index].value = value
+        } else {
+            attributes.append((key, value))
+        }
+    }
+
+    var className: String { attribute("class") ?? "" }
+    var id: String { attribute("id") ?? "" }
+
+    var elementChildren: [HTMLNode] { children.filter(\.isElement) }
+
+    var firstElementChild: HTMLNode? { children.first(where: \.isElement) }
+
+    var index: Int? { parent?.children.firstIndex { $0 === self } }
+
+    var nextElementSibling: HTMLNode? {
+        guard let parent, let index else { return nil }
+        var i = index + 1
+        while i < parent.children.count {
+            if parent.children[i].isElement { return parent.children[i] }
+            i += 1
+        }
+        return nil
+    }
+
+    var nextSibling: HTMLNode? {
+        guard let parent, let index, index + 1 < parent.children.count else { return nil }
+        return parent.children[index + 1]
+    }
+
+    func append(_ child: HTMLNode) {
+        child.remove()
+        child.parent = self
+        children.append(child)
+    }
+
+    func remove() {
+        guard let parent, let index else { return }
+        parent.children.remove(at: index)
+        self.parent = nil
+    }
+
+    /// Puts `other` where this node is.
+    func replace(with other: HTMLNode) {
+        guard let parent, let index else { return }
+        other.remove()
+        parent.children[index] = other
+        other.parent = parent
+        self.parent = nil
+    }
+
+    /// The text of the node and everything in it, as written (whitespace not collapsed).
+    var textContent: String {
+        if isText { return text }
+        var out = ""
+        appendText(to: &out)
+        return out
+    }
+
+    private func appendText(to out: inout String) {
+        for child in children {
+            if child.isText { out += child.text } else { child.appendText(to: &out) }
+        }
+    }
+
+    /// Elements inside this one with one of `names` (every element when `names` is empty),
+    /// in document order.
+    func descendants(named names: Set<String>) -> [HTMLNode] {
+        var found: [HTMLNode] = []
+        var stack: [HTMLNode] = children.reversed()
+        while let node = stack.popLast() {
+            guard node.isElement else { continue }
+            if names.isEmpty || names.contains(node.name) { found.append(node) }
+            stack.append(contentsOf: node.children.reversed())
+        }
+        return found
+    }
+
+    func hasAncestor(named name: String, maxDepth: Int = 0, where test: ((HTMLNode) -> Bool)? = nil) -> Bool {
+        var depth = 0
+        var node = parent
+        while let current = node {
+            if maxDepth > 0 && depth > maxDepth { return false }
+            if current.name == name && (test?(current) ?? true) { return true }
+            node = current.parent
+            depth += 1
+        }
+        return false
+    }
+
+    /// A copy of this node and everything in it (scores not copied), parents linked.
+    func deepCopy() -> HTMLNode {
+        let copy = HTMLNode(name: name, attributes: attributes, text: text, line: line)
+        copy.children.reserveCapacity(children.count)
+        for child in children {
+            let childCopy = child.deepCopy()
+            childCopy.parent = copy
+            copy.children.append(childCopy)
+        }
+        return copy
+    }
+}
+
+/// A page parsed by libxml2's HTML parser: the tree, and what the head says about it.
+struct HTMLPage {
+    var root: HTMLNode
+    /// The contents of `<script type="application/ld+json">` elements, in order.
+    var jsonLD: [String]
+}
+
+/// Builds an `HTMLNode` tree from libxml2's SAX callbacks. libxml2 does the HTML error
+/// recovery (implied and auto-closed elements); script and style text is never kept,
+/// apart from JSON-LD metadata.
+final class HTMLTreeBuilder {
+    /// Deeper elements are read as part of their ancestor at this depth: no recursion over
+    /// the tree can then overflow the stack, whatever the page nests.
+    static let maxDepth = 256
+    /// Elements whose content is never shown (their text is dropped while parsing).
+    static let hiddenContent: Set<String> = ["script", "style", "template", "noscript", "svg",
+                                              "iframe", "object", "embed", "select", "textarea", "button"]
+
+    private(set) var root = HTMLNode(name: "#document", line: 1)
+    private var stack: [HTMLNode] = []
+    private var skippedDepth = 0        // elements open inside a hidden one (their text is dropped)
+    private var overflowDepth = 0       // elements open beyond maxDepth (their text is kept)
+    private var collectingJSONLD = false
+    private var jsonLDText: [UInt8] = []
+    private(set) var jsonLD: [String] = []
+    fileprivate var context: htmlParserCtxtPtr?
+
+    init() { stack = [root] }
+
+    private var currentLine: Int {
+        guard let input = context?.pointee.input else { return 1 }
+        return Int(max(1, input.pointee.line))
+    }
+
+    fileprivate func start(_ name: UnsafePointer<xmlChar>?, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        let tag = name.map { String(cString: $0).lowercased() } ?? ""
+        if skippedDepth > 0 {
+            skippedDepth += 1
+            return
+        }
+        var pairs: [(name: String, value: String)] = []
+        if var cursor = attributes {
+            while let key = cursor.pointee {
+                let value = cursor.advanced(by: 1).pointee
+                pairs.append((String(cString: key).lowercased(),
+                              value.map { HTMLTreeBuilder.clean(String(cString: $0)) } ?? ""))
+                cursor = cursor.advanced(by: 2)
+            }
+        }
+        if tag == "script", let type = pairs.first(where: { $0.name == "type" })?.value,
+           type.lowercased().contains("ld+json") {
+            collectingJSONLD = true
+            jsonLDText = []
+        }
+        if HTMLTreeBuilder.hiddenContent.contains(tag) {
+            skippedDepth = 1
+            return
+        }
+        if stack.count > HTMLTreeBuilder.maxDepth {
+            overflowDepth += 1
+            return
+        }
+        let node = HTMLNode(name: tag, attributes: pairs, line: currentLine)
+        node.parent = stack.last
+        stack.last!.children.append(node)
+        stack.append(node)
+    }
+
+    fileprivate func end(_ name: UnsafePointer<xmlChar>?) {
+        if skippedDepth > 0 {
+            skippedDepth -= 1
+            if skippedDepth == 0 && collectingJSONLD {
+                collectingJSONLD = false
+                jsonLD.append(String(decoding: jsonLDText, as: UTF8.self))
+            }
+            return
+        }
+        if overflowDepth > 0 {
+            overflowDepth -= 1
+            return
+        }
+        if stack.count > 1 { stack.removeLast() }
+    }
+
+    fileprivate func characters(_ bytes: UnsafePointer<xmlChar>?, _ length: Int32) {
+        guard let bytes, length > 0 else { return }
+        let buffer = UnsafeBufferPointer(start: bytes, count: Int(length))
+        if skippedDepth > 0 {
+            if collectingJSONLD && jsonLDText.count < 1 << 20 { jsonLDText.append(contentsOf: buffer) }
+            return
+        }
+        let parent = stack.last!
+        let text = String(decoding: SourceText.clean(Array(buffer)), as: UTF8.self)
+        if let last = parent.children.last, last.isText {
+            last.text += text
+        } else {
+            let node = HTMLNode(name: "#text", text: text, line: currentLine)
+            node.parent = parent
+            parent.children.append(node)
+        }
+    }
+
+    /// Attribute values and entity-decoded text with terminal controls removed.
+    static func clean(_ text: String) -> String {
+        String(decoding: SourceText.clean(Array(text.utf8)), as: UTF8.self)
+    }
+}
+
+enum HTMLParser {
+    /// Parses UTF-8 HTML. libxml2 recovers from any error, never touches the network and
+    /// ignores the page's own charset declaration (the bytes are already UTF-8).
+    static func parse(utf8 bytes: [UInt8]) -> HTMLPage {
+        let builder = HTMLTreeBuilder()
+        guard !bytes.isEmpty, bytes.count < Int(Int32.max) else { return HTMLPage(root: builder.root, jsonLD: []) }
+        bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
+                guard let context = htmlCreateMemoryParserCtxt(chars, Int32(buffer.count)) else { return }
+                defer { htmlFreeParserCtxt(context) }
+                var handler = htmlSAXHandler()
+                handler.initialized = 1
+                handler.startElement = { user, name, attributes in
+                    HTMLTreeBuilder.from(user).start(name, attributes)
+                }
+                handler.endElement = { user, name in HTMLTreeBuilder.from(user).end(name) }
+                handler.characters = { user, bytes, length in HTMLTreeBuilder.from(user).characters(bytes, length) }
+                handler.ignorableWhitespace = handler.characters
+                handler.cdataBlock = handler.characters
+                if let sax = context.pointee.sax { sax.pointee = handler }
+                context.pointee.userData = Unmanaged.passUnretained(builder).toOpaque()
+                builder.context = context
+                let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
+                                    | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue
+                                    | HTML_PARSE_IGNORE_ENC.rawValue)
+                htmlCtxtUseOptions(context, options)
+                xmlSwitchEncoding(context, XML_CHAR_ENCODING_UTF8)
+                htmlParseDocument(context)
+                builder.context = nil
+            }
+        }
+        return HTMLPage(root: builder.root, jsonLD: builder.jsonLD)
+    }
+}
+
+extension HTMLTreeBuilder {
+    fileprivate static func from(_ pointer: UnsafeMutableRawPointer?) -> HTMLTreeBuilder {
+        Unmanaged<HTMLTreeBuilder>.fromOpaque(pointer!).takeUnretainedValue()
+    }
+}

@@ -1,0 +1,93 @@
+import CICU
+
+/// The bytes of a page turned into clean UTF-8. The charset comes, in this order, from a
+/// byte order mark, the HTTP header, the page's `<meta charset>` or `http-equiv`
+/// declaration, else UTF-8; an unknown name falls back to UTF-8, and what does not decode
+/// becomes U+FFFD. The result is `SourceText`-clean: no terminal control survives.
+public enum PageDecoding {
+    public static func utf8(_ bytes: [UInt8], declared: String? = nil) -> (bytes: [UInt8], charset: String) {
+        var body = bytes[...]
+        var charset: String?
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            charset = "utf-8"
+            body = bytes.dropFirst(3)
+        } else if bytes.starts(with: [0xFE, 0xFF]) {
+            charset = "utf-16be"
+            body = bytes.dropFirst(2)
+        } else if bytes.starts(with: [0xFF, 0xFE]) {
+            charset = "utf-16le"
+            body = bytes.dropFirst(2)
+        }
+        if charset == nil, let declared, let name = usable(declared) { charset = name }
+        if charset == nil, let name = metaCharset(bytes).flatMap(usable) { charset = name }
+        let name = charset ?? "utf-8"
+        if name == "utf-8" { return (SourceText.clean(Array(body)), name) }
+        guard let converted = convert(Array(body), from: name) else {
+            return (SourceText.clean(Array(body)), "utf-8")
+        }
+        return (SourceText.clean(converted), name)
+    }
+
+    /// A charset label as ICU should read it, or nil when it names nothing ICU knows.
+    /// Labels follow the WHATWG Encoding Standard where it differs from their old meaning:
+    /// Latin-1 and ASCII are read as windows-1252, and a page cannot declare itself UTF-16.
+    static func usable(_ label: String) -> String? {
+        var name = label.trimmingASCIIWhitespaceAndQuotes.lowercased()
+        guard !name.isEmpty, name.count < 40, name.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else { return nil }
+        switch name {
+        case "utf8", "unicode-1-1-utf-8", "utf-16", "utf-16le", "utf-16be", "unicode": name = "utf-8"
+        case "iso-8859-1", "iso8859-1", "latin1", "l1", "us-ascii", "ascii", "cp1252", "x-cp1252", "iso_8859-1":
+            name = "windows-1252"
+        case "gb2312", "gbk", "x-gbk": name = "gb18030"
+        default: break
+        }
+        if name == "utf-8" { return name }
+        return cicu_charset_known(name) != 0 ? name : nil
+    }
+
+    static func convert(_ bytes: [UInt8], from charset: String) -> [UInt8]? {
+        if bytes.isEmpty { return [] }
+        var out = [UInt8](repeating: 0, count: bytes.count * 4 + 16)
+        let written = bytes.withUnsafeBufferPointer { input in
+            out.withUnsafeMutableBufferPointer { output in
+                cicu_convert_to_utf8(charset, input.baseAddress, Int64(input.count), output.baseAddress, Int64(output.count))
+            }
+        }
+        guard written >= 0 else { return nil }
+        out.removeSubrange(Int(written)...)
+        return out
+    }
+
+    /// The charset a page declares in its first 4 KB: `<meta charset="…">` or
+    /// `<meta http-equiv="Content-Type" content="text/html; charset=…">`.
+    static func metaCharset(_ bytes: [UInt8]) -> String? {
+        let head = String(decoding: bytes.prefix(4096), as: UTF8.self).lowercased()
+        var rest = head[...]
+        while let start = rest.firstRange(of: "<meta") {
+            let tagEnd = rest[start.upperBound...].firstIndex(of: ">") ?? rest.endIndex
+            let tag = rest[start.upperBound..<tagEnd]
+            if let value = charsetValue(in: tag) { return value }
+            rest = rest[tagEnd...]
+        }
+        return nil
+    }
+
+    private static func charsetValue(in tag: Substring) -> String? {
+        guard let range = tag.firstRange(of: "charset") else { return nil }
+        var value = tag[range.upperBound...].drop { $0 == " " }
+        guard value.first == "=" else { return nil }
+        value = value.dropFirst().drop { $0 == " " || $0 == "\"" || $0 == "'" }
+        let name = value.prefix { !" \"';/>".contains($0) }
+        return name.isEmpty ? nil : String(name)
+    }
+}
+
+extension StringProtocol {
+    var trimmingASCIIWhitespaceAndQuotes: String {
+        let isTrimmed: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\"" || $0 == "'" }
+        var slice = self[...]
+        while let first = slice.first, isTrimmed(first) { slice = slice.dropFirst() }
+        while let last = slice.last, isTrimmed(last) { slice = slice.dropLast() }
+        return String(slice)
+    }
+}
