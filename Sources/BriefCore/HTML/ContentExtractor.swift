@@ -464,8 +464,10 @@ struct ContentExtractor {
 
     static func isProbablyVisible(_ node: HTMLNode) -> Bool {
         if let style = node.attribute("style") {
-            let compact = String(style.lowercased().filter { $0 != " " && $0 != "\t" && $0 != "\n" })
-            if compact.contains("display:none") || compact.contains("visibility:hidden") { return false }
+            let compact = style.utf8.filter { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A }
+                .map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            if ClassNames.contains(compact, Array("display:none".utf8))
+                || ClassNames.contains(compact, Array("visibility:hidden".utf8)) { return false }
         }
         if node.hasAttribute("hidden") { return false }
         if node.attribute("aria-hidden") == "true" && !node.className.contains("fallback-image") { return false }
@@ -575,21 +577,21 @@ struct ContentExtractor {
 
 /// What class and id names say about an element (case-insensitive substring rules).
 enum ClassNames {
-    static let unlikelyWords = [
+    static let unlikelyWords: [[UInt8]] = [
         "-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community", "cover-wrap", "disqus", "extra",
         "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss", "shoutbox", "sidebar",
         "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager", "popup",
         "yom-remote", "cookie", "consent", "newsletter",
-    ]
-    static let maybeWords = ["and", "article", "body", "column", "content", "main", "mathjax", "shadow"]
-    static let positiveWords = ["article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination",
-                                "post", "text", "blog", "story"]
-    static let negativeWords = [
+    ].map { Array($0.utf8) }
+    static let maybeWords: [[UInt8]] = ["and", "article", "body", "column", "content", "main", "mathjax", "shadow"].map { Array($0.utf8) }
+    static let positiveWords: [[UInt8]] = ["article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination",
+                                "post", "text", "blog", "story"].map { Array($0.utf8) }
+    static let negativeWords: [[UInt8]] = [
         "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead", "media",
         "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor",
         "shopping", "tags", "widget",
-    ]
-    static let bylineWords = ["byline", "author", "dateline", "writtenby", "p-author"]
+    ].map { Array($0.utf8) }
+    static let bylineWords: [[UInt8]] = ["byline", "author", "dateline", "writtenby", "p-author"].map { Array($0.utf8) }
 
     static func unlikely(_ names: String) -> Bool { containsAny(names, unlikelyWords) }
     static func maybeContent(_ names: String) -> Bool { containsAny(names, maybeWords) }
@@ -607,9 +609,25 @@ enum ClassNames {
         names.lowercased().split { !($0.isLetter || $0.isNumber) }.contains { $0 == "share" || $0 == "sharedaddy" }
     }
 
-    private static func containsAny(_ names: String, _ words: [String]) -> Bool {
+    private static func containsAny(_ names: String, _ words: [[UInt8]]) -> Bool {
         if names.utf8.allSatisfy({ $0 == 0x20 }) { return false }
-        let lowered = names.lowercased()
-        return words.contains { lowered.contains($0) }
+        let lowered = names.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        return words.contains { contains(lowered, $0) }
+    }
+
+    /// Byte substring search: class names are short, the words few (this runs on every element).
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        let n = haystack.count, m = needle.count
+        guard m <= n, let first = needle.first else { return m == 0 }
+        var i = 0
+        while i <= n - m {
+            if haystack[i] == first {
+                var k = 1
+                while k < m && haystack[i + k] == needle[k] { k += 1 }
+                if k == m { return true }
+            }
+            i += 1
+        }
+        return false
     }
 }

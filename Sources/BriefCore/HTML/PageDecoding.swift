@@ -20,12 +20,33 @@ public enum PageDecoding {
         }
         if charset == nil, let declared, let name = usable(declared) { charset = name }
         if charset == nil, let name = metaCharset(bytes).flatMap(usable) { charset = name }
-        let name = charset ?? "utf-8"
+        var name = charset ?? "utf-8"
+        // A page saved or served as UTF-8 often still declares the charset it once had (or the
+        // server's default): bytes that are valid UTF-8 with non-ASCII in them are read as UTF-8,
+        // which legacy text almost never is by chance. A byte order mark is never second-guessed.
+        if name != "utf-8", !bytes.starts(with: [0xFE, 0xFF]), !bytes.starts(with: [0xFF, 0xFE]),
+           isNonASCIIUTF8(body) {
+            name = "utf-8"
+        }
         if name == "utf-8" { return (SourceText.clean(Array(body)), name) }
         guard let converted = convert(Array(body), from: name) else {
             return (SourceText.clean(Array(body)), "utf-8")
         }
         return (SourceText.clean(converted), name)
+    }
+
+    /// Whether the bytes hold non-ASCII text and are valid UTF-8 throughout.
+    static func isNonASCIIUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
+        guard bytes.contains(where: { $0 >= 0x80 }) else { return false }
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue: continue
+            case .emptyInput: return true
+            case .error: return false
+            }
+        }
     }
 
     /// A charset label as ICU should read it, or nil when it names nothing ICU knows.

@@ -135,7 +135,7 @@ struct BlockWriter {
                 flush()
             case "img":
                 let alt = collapseWhitespace(Array((child.attribute("alt") ?? "").utf8))
-                if !alt.isEmpty { append(" " + alt + " ", line: child.line) }
+                if !alt.isEmpty && !BlockWriter.isFileName(alt) { append(" " + alt + " ", line: child.line) }
             case "a":
                 let start = run.count
                 walk(child)
@@ -154,6 +154,12 @@ struct BlockWriter {
                 }
             }
         }
+    }
+
+    /// Alt text that only names the image file ("photo.jpg") says nothing to a reader.
+    static func isFileName(_ text: String) -> Bool {
+        guard !text.contains(" "), let ext = ArticleParser.fileExtension(text) else { return false }
+        return ["jpg", "jpeg", "png", "gif", "webp", "svg", "avif", "bmp"].contains(ext)
     }
 
     private mutating func append(_ text: String, line: Int) {
