@@ -35,7 +35,7 @@ struct ExtractCommand: ParsableCommand {
             switch format {
             case .text: sink(Array(ArticleText.text(article).utf8))
             case .markdown: sink(Array(ArticleText.markdown(article).utf8))
-            case .json: sink(Array((ArticleText.json(article, source: source) + "\n").utf8))
+            case .json: withoutActuallyEscaping(sink) { ArticleText.json(article, source: source, sink: $0) }
             }
         })
         Output.flush()

@@ -69,8 +69,8 @@ public enum ArticleText {
 
     /// `{"source", "url", "title", "byline", "published", "site", "lang", "text", "words"}`,
     /// with the body one paragraph a line (headings, bullets, quotes and table rows among them).
-    public static func json(_ article: Article, source: String) -> String {
-        var w = JSONWriter()
+    public static func json(_ article: Article, source: String, sink: @escaping ([UInt8]) -> Void) {
+        var w = JSONWriter(sink: sink)
         w.beginObject()
         w.field("source", source)
         w.field("url", article.url)
@@ -79,10 +79,11 @@ public enum ArticleText {
         w.field("published", article.published)
         w.field("site", article.site)
         w.field("lang", article.language)
-        w.field("text", article.blocks.map(\.text).joined(separator: "\n"))
+        w.field("text", joining: article.blocks.map(\.text), separator: "\n")
         w.field("words", article.wordCount)
         w.endObject()
-        return w.string
+        w.endLine()
+        w.flush()
     }
 
     /// The block's text with its links written as Markdown links and syntax escaped.

@@ -23,14 +23,16 @@ struct ContentExtractor {
 
     init(title: String) { self.title = title }
 
-    /// The article's content as a `div`, or nil when the page has no text.
-    mutating func extract(from root: HTMLNode) -> HTMLNode? {
+    /// The article's content as a `div`, or nil when the page has no text. The first attempt
+    /// reshapes `root`; each further one works on a fresh tree from `reparse` (parsing again
+    /// costs less memory than keeping a copy of a large page for a retry that is rarely needed).
+    mutating func extract(from root: HTMLNode, reparse: () -> HTMLNode) -> HTMLNode? {
         var attempts: [(content: HTMLNode, length: Int, byline: String?)] = []
         let order: [Rules] = [.all, [.weighClasses, .cleanConditionally], [.cleanConditionally], []]
-        for rules in order {
+        for (n, rules) in order.enumerated() {
             self.rules = rules
             byline = nil
-            let page = root.deepCopy()
+            let page = n == 0 ? root : reparse()
             ContentExtractor.prepare(page)
             guard let content = grab(page) else { continue }
             let length = TextMeasure.length(content)
@@ -46,8 +48,11 @@ struct ContentExtractor {
 
     /// Runs of `<br>`s become paragraph breaks; `<font>` is a `<span>`.
     static func prepare(_ root: HTMLNode) {
-        for font in root.descendants(named: ["font"]) { font.name = "span" }
-        for br in root.descendants(named: ["br"]) {
+        var breaks: [HTMLNode] = []
+        for node in root.descendants(named: ["font", "br"]) {
+            if node.name == "font" { node.name = "span" } else { breaks.append(node) }
+        }
+        for br in breaks {
             guard let parent = br.parent, var index = br.index else { continue }
             // Further <br>s after this one (with only whitespace between) are removed.
             var replaced = false
@@ -94,7 +99,10 @@ struct ContentExtractor {
     // MARK: - Scoring
 
     private mutating func grab(_ root: HTMLNode) -> HTMLNode? {
-        guard let body = root.descendants(named: ["body"]).first else { return nil }
+        let html = root.children.first { $0.name == "html" }
+        guard let body = html?.children.first(where: { $0.name == "body" }) ?? root.descendants(named: ["body"]).first else {
+            return nil
+        }
         var toScore: [HTMLNode] = []
         var queued = Set<ObjectIdentifier>()
         func queue(_ node: HTMLNode) {
@@ -103,7 +111,11 @@ struct ContentExtractor {
         var removeTitleHeading = true
 
         // Every element of the page, in document order; those removed on the way are skipped.
-        for node in body.descendants(named: ContentExtractor.anyElement) where isAttached(node, to: root) {
+        // The list also keeps removed elements alive until the content is collected (parents
+        // are unowned references).
+        let everything = body.descendants(named: ContentExtractor.anyElement)
+        defer { withExtendedLifetime(everything) {} }
+        for node in everything where isAttached(node, to: root) {
             let match = node.className + " " + node.id
             if !ContentExtractor.isProbablyVisible(node) {
                 node.remove()
@@ -311,37 +323,36 @@ struct ContentExtractor {
     // MARK: - Cleaning the article
 
     private func clean(_ content: HTMLNode) {
-        ContentExtractor.markDataTables(content)
-        cleanConditionally(content, "form")
-        cleanConditionally(content, "fieldset")
-        for node in content.descendants(named: ["object", "embed", "footer", "link", "aside", "iframe", "input",
-                                                "textarea", "select", "button", "nav"]) {
-            node.remove()
+        // One walk finds every element; each step below takes those still in the article.
+        let index = ElementIndex(content)
+        ContentExtractor.markDataTables(index["table"])
+        cleanConditionally(index["form"], "form", in: content)
+        cleanConditionally(index["fieldset"], "fieldset", in: content)
+        for name in ["object", "embed", "footer", "link", "aside", "iframe", "input", "textarea", "select", "button", "nav"] {
+            for node in index[name] { node.remove() }
         }
         // Share buttons and the like, where they hold little text.
-        for child in content.elementChildren {
-            for node in [child] + child.descendants(named: ContentExtractor.anyElement) {
-                let match = node.className + " " + node.id
-                if ClassNames.share(match) && node.textContent.utf8.count < 500 { node.remove() }
-            }
+        for node in index.all where node.parent != nil && index.isInside(node, content) {
+            let match = node.className + " " + node.id
+            if ClassNames.share(match) && node.textContent.utf8.count < 500 { node.remove() }
         }
-        for heading in content.descendants(named: ["h1", "h2"]) where classWeight(heading) < 0 { heading.remove() }
-        cleanConditionally(content, "table")
-        cleanConditionally(content, "ul")
-        cleanConditionally(content, "div")
-        for heading in content.descendants(named: ["h1"]) { heading.name = "h2" }
-        for paragraph in content.descendants(named: ["p"]) {
-            if paragraph.descendants(named: ["img", "embed", "object", "iframe"]).isEmpty && TextMeasure.isBlank(paragraph) {
+        for heading in index["h1"] + index["h2"] where classWeight(heading) < 0 { heading.remove() }
+        cleanConditionally(index["table"], "table", in: content)
+        cleanConditionally(index["ul"], "ul", in: content)
+        cleanConditionally(index["div"], "div", in: content)
+        for heading in index["h1"] { heading.name = "h2" }
+        for paragraph in index["p"] where index.isInside(paragraph, content) {
+            if TextMeasure.isBlank(paragraph) && !paragraph.contains(named: ["img", "embed", "object", "iframe"]) {
                 paragraph.remove()
             }
         }
-        for br in content.descendants(named: ["br"]) {
-            guard let parent = br.parent, let index = br.index,
-                  let next = ContentExtractor.nextContent(in: parent, from: index + 1) else { continue }
+        for br in index["br"] where index.isInside(br, content) {
+            guard let parent = br.parent, let position = br.index,
+                  let next = ContentExtractor.nextContent(in: parent, from: position + 1) else { continue }
             if parent.children[next].name == "p" { br.remove() }
         }
         // A table of one cell is its cell.
-        for table in content.descendants(named: ["table"]) {
+        for table in index["table"] where index.isInside(table, content) {
             var inner = table
             if ContentExtractor.hasSingleChild(inner, named: "tbody") { inner = inner.firstElementChild! }
             guard ContentExtractor.hasSingleChild(inner, named: "tr") else { continue }
@@ -355,9 +366,11 @@ struct ContentExtractor {
 
     /// Removes elements named `tag` that look like boilerplate: negative class names, few
     /// commas with many images, list items, inputs or links for their text.
-    private func cleanConditionally(_ content: HTMLNode, _ tag: String) {
+    /// `nodes` in document order; the last are looked at first, so inner elements go before
+    /// the ones that hold them.
+    private func cleanConditionally(_ nodes: [HTMLNode], _ tag: String, in content: HTMLNode) {
         guard rules.contains(.cleanConditionally) else { return }
-        for node in content.descendants(named: [tag]).reversed() where node.parent != nil {
+        for node in nodes.reversed() where ElementIndex.isInside(node, content) {
             if shouldRemove(node, tag) { node.remove() }
         }
     }
@@ -409,8 +422,8 @@ struct ContentExtractor {
     }
 
     /// Tables that hold data (headers, captions, many cells) as opposed to page layout.
-    static func markDataTables(_ content: HTMLNode) {
-        for table in content.descendants(named: ["table"]) {
+    static func markDataTables(_ tables: [HTMLNode]) {
+        for table in tables {
             table.dataTable = isDataTable(table)
         }
     }
@@ -420,8 +433,8 @@ struct ContentExtractor {
         if table.attribute("datatable") == "0" { return false }
         if table.hasAttribute("summary") { return true }
         if let caption = table.descendants(named: ["caption"]).first, !caption.children.isEmpty { return true }
-        if !table.descendants(named: ["col", "colgroup", "tfoot", "thead", "th"]).isEmpty { return true }
-        if !table.descendants(named: ["table"]).isEmpty { return false }
+        if table.contains(named: ["col", "colgroup", "tfoot", "thead", "th"]) { return true }
+        if table.contains(named: ["table"]) { return false }
         var rows = 0
         var columns = 0
         for row in table.descendants(named: ["tr"]) {
@@ -524,8 +537,10 @@ struct ContentExtractor {
 
     static func isByline(_ node: HTMLNode, _ match: String) -> Bool {
         let rel = node.attribute("rel")
-        let itemprop = node.attribute("itemprop") ?? ""
-        guard rel == "author" || itemprop.contains("author") || ClassNames.byline(match) else { return false }
+        let itemprop = Array((node.attribute("itemprop") ?? "").utf8)
+        guard rel == "author" || ClassNames.contains(itemprop, Array("author".utf8)) || ClassNames.byline(match) else {
+            return false
+        }
         let length = TextMeasure.length(node)
         return length > 0 && length < 100
     }
@@ -575,6 +590,31 @@ struct ContentExtractor {
     }
 }
 
+/// The elements of a subtree by name, in document order, found in one walk.
+struct ElementIndex {
+    private(set) var all: [HTMLNode] = []
+    private var byName: [String: [HTMLNode]] = [:]
+
+    init(_ root: HTMLNode) {
+        all = root.descendants(named: [])
+        for node in all { byName[node.name, default: []].append(node) }
+    }
+
+    subscript(name: String) -> [HTMLNode] { byName[name] ?? [] }
+
+    func isInside(_ node: HTMLNode, _ root: HTMLNode) -> Bool { ElementIndex.isInside(node, root) }
+
+    /// Whether `node` is still in `root`'s tree (it, or an ancestor, may have been removed).
+    static func isInside(_ node: HTMLNode, _ root: HTMLNode) -> Bool {
+        var current = node.parent
+        while let ancestor = current {
+            if ancestor === root { return true }
+            current = ancestor.parent
+        }
+        return false
+    }
+}
+
 /// What class and id names say about an element (case-insensitive substring rules).
 enum ClassNames {
     static let unlikelyWords: [[UInt8]] = [
@@ -606,8 +646,24 @@ enum ClassNames {
 
     /// "share" or "sharedaddy" as a whole word of the names (underscores and hyphens separate).
     static func share(_ names: String) -> Bool {
-        names.lowercased().split { !($0.isLetter || $0.isNumber) }.contains { $0 == "share" || $0 == "sharedaddy" }
+        let bytes = Array(names.utf8)
+        guard bytes.count >= 5 else { return false }
+        let isWordByte = { (b: UInt8) in (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b >= 0x80 }
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count && isWordByte(bytes[end]) { end += 1 }
+            if end > start {
+                let word = bytes[start..<end].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+                if word == shareWord || word == sharedaddyWord { return true }
+            }
+            start = end + 1
+        }
+        return false
     }
+
+    private static let shareWord = Array("share".utf8)
+    private static let sharedaddyWord = Array("sharedaddy".utf8)
 
     private static func containsAny(_ names: String, _ words: [[UInt8]]) -> Bool {
         if names.utf8.allSatisfy({ $0 == 0x20 }) { return false }

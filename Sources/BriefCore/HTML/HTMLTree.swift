@@ -9,9 +9,15 @@ final class HTMLNode {
     /// The text of a text node (entities decoded, controls removed); "" for elements.
     var text: String
     var children: [HTMLNode] = []
-    weak var parent: HTMLNode?
+    /// Unowned, not weak: weak references give every node a side table, which made reference
+    /// counting a third of the extraction time. A parent outlives its children while they are
+    /// in its tree; the extractor keeps every node of a page alive until it is done with it.
+    unowned var parent: HTMLNode?
     /// 1-based line in the page source where the node starts.
     let line: Int
+
+    /// For text nodes, measured once when first asked (the text no longer changes then).
+    var measured: TextMeasure.Run?
 
     // Content scoring (see `ContentExtractor`).
     var score: Double = 0
@@ -106,13 +112,23 @@ final class HTMLNode {
     /// in document order.
     func descendants(named names: Set<String>) -> [HTMLNode] {
         var found: [HTMLNode] = []
-        var stack: [HTMLNode] = children.reversed()
-        while let node = stack.popLast() {
-            guard node.isElement else { continue }
-            if names.isEmpty || names.contains(node.name) { found.append(node) }
-            stack.append(contentsOf: node.children.reversed())
-        }
+        collect(names, into: &found)
         return found
+    }
+
+    private func collect(_ names: Set<String>, into found: inout [HTMLNode]) {
+        for child in children where child.isElement {
+            if names.isEmpty || names.contains(child.name) { found.append(child) }
+            if !child.children.isEmpty { child.collect(names, into: &found) }
+        }
+    }
+
+    /// Whether an element named one of `names` is inside this one.
+    func contains(named names: Set<String>) -> Bool {
+        for child in children where child.isElement {
+            if names.contains(child.name) || child.contains(named: names) { return true }
+        }
+        return false
     }
 
     func hasAncestor(named name: String, maxDepth: Int = 0, where test: ((HTMLNode) -> Bool)? = nil) -> Bool {
@@ -125,18 +141,6 @@ final class HTMLNode {
             depth += 1
         }
         return false
-    }
-
-    /// A copy of this node and everything in it (scores not copied), parents linked.
-    func deepCopy() -> HTMLNode {
-        let copy = HTMLNode(name: name, attributes: attributes, text: text, line: line)
-        copy.children.reserveCapacity(children.count)
-        for child in children {
-            let childCopy = child.deepCopy()
-            childCopy.parent = copy
-            copy.children.append(childCopy)
-        }
-        return copy
     }
 }
 

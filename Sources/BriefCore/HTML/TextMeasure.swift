@@ -1,20 +1,68 @@
 /// Lengths and counts over the visible text of a subtree, without building its string:
 /// content scoring asks them of every candidate, so they are one walk each.
 enum TextMeasure {
+    /// What one text node contributes to a length: its characters with inner whitespace runs
+    /// counted as one, whether it starts or ends with whitespace, and its commas.
+    struct Run {
+        var inner = 0
+        var leadingSpace = false
+        var trailingSpace = false
+        var blank = true
+        var commas = 0
+
+        init(_ text: String) {
+            var pendingSpace = false
+            var multiByte = false
+            for byte in text.utf8 {
+                if byte >= 0xD8 { multiByte = true }
+                if TextMeasure.isSpace(byte) {
+                    if blank { leadingSpace = true } else { pendingSpace = true }
+                } else if byte & 0xC0 != 0x80 {
+                    if pendingSpace { inner += 1; pendingSpace = false }
+                    inner += 1
+                    blank = false
+                    if byte == 0x2C { commas += 1 }
+                }
+            }
+            trailingSpace = pendingSpace
+            if blank { leadingSpace = !text.isEmpty }
+            if multiByte {
+                // Arabic, CJK and other commas are multi-byte: counted only where such bytes occur.
+                commas = text.unicodeScalars.count { TextMeasure.isComma($0.value) }
+            }
+        }
+    }
+
+    static func run(_ node: HTMLNode) -> Run {
+        if let run = node.measured { return run }
+        let run = Run(node.text)
+        node.measured = run
+        return run
+    }
+
     /// Characters (Unicode scalars) of the node's text with whitespace runs collapsed to one
     /// space and the ends trimmed — the length a reader sees.
     static func length(_ node: HTMLNode) -> Int {
-        var counter = Counter()
-        visit(node) { counter.add($0) }
-        return counter.count
+        var count = 0
+        var pendingSpace = false
+        var started = false
+        visitRuns(node) { run in
+            if run.blank {
+                if run.leadingSpace && started { pendingSpace = true }
+                return
+            }
+            if (pendingSpace || run.leadingSpace) && started { count += 1 }
+            count += run.inner
+            pendingSpace = run.trailingSpace
+            started = true
+        }
+        return count
     }
 
     /// Commas of any script (Latin, Arabic, CJK full-width and small forms) in the text.
     static func commas(_ node: HTMLNode) -> Int {
         var count = 0
-        visit(node) { text in
-            for scalar in text.unicodeScalars where isComma(scalar.value) { count += 1 }
-        }
+        visitRuns(node) { count += $0.commas }
         return count
     }
 
@@ -48,40 +96,18 @@ enum TextMeasure {
 
     static func isBlank(_ node: HTMLNode) -> Bool {
         var blank = true
-        visit(node) { text in
-            if blank && text.utf8.contains(where: { !isSpace($0) }) { blank = false }
-        }
+        visitRuns(node) { if !$0.blank { blank = false } }
         return blank
     }
 
     @inline(__always)
     static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C }
 
-    /// Calls `body` with each text node's text in document order.
-    static func visit(_ node: HTMLNode, _ body: (String) -> Void) {
-        if node.isText { body(node.text); return }
-        var stack: [HTMLNode] = [node]
-        while let current = stack.popLast() {
-            if current.isText { body(current.text); continue }
-            for child in current.children.reversed() { stack.append(child) }
-        }
-    }
-
-    private struct Counter {
-        var count = 0
-        var pendingSpace = false
-        var started = false
-
-        mutating func add(_ text: String) {
-            for byte in text.utf8 {
-                if TextMeasure.isSpace(byte) {
-                    pendingSpace = started
-                } else if byte & 0xC0 != 0x80 {
-                    if pendingSpace { count += 1; pendingSpace = false }
-                    count += 1
-                    started = true
-                }
-            }
+    /// Calls `body` with each text node's measurements in document order.
+    static func visitRuns(_ node: HTMLNode, _ body: (Run) -> Void) {
+        if node.isText { body(run(node)); return }
+        for child in node.children {
+            if child.isText { body(run(child)) } else { visitRuns(child, body) }
         }
     }
 }

@@ -12,7 +12,7 @@ public enum WebArticleParser {
         let page = HTMLParser.parse(utf8: decoded.bytes)
         let metadata = MetadataReader.read(page, url: url)
         var extractor = ContentExtractor(title: metadata.title ?? "")
-        let content = extractor.extract(from: page.root)
+        let content = extractor.extract(from: page.root, reparse: { HTMLParser.parse(utf8: decoded.bytes).root })
         var writer = BlockWriter(base: metadata.baseURL)
         if let content { writer.write(content) }
         var title = metadata.title ?? ""

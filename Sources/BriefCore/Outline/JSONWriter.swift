@@ -203,6 +203,26 @@ public struct JSONWriter {
     public mutating func string(_ s: String) {
         separate()
         bytes.append(UInt8(ascii: "\""))
+        appendEscaped(s)
+        bytes.append(UInt8(ascii: "\""))
+        needsComma = true
+    }
+
+    /// `"key":"part1<separator>part2…"`, escaped part by part: the one long string is never built.
+    public mutating func field(_ key: StaticString, joining parts: [String], separator: String) {
+        self.key(key)
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        for (n, part) in parts.enumerated() {
+            if n > 0 { appendEscaped(separator) }
+            appendEscaped(part)
+            flushIfLarge()
+        }
+        bytes.append(UInt8(ascii: "\""))
+        needsComma = true
+    }
+
+    private mutating func appendEscaped(_ s: String) {
         var s = s
         s.withUTF8 { utf8 in
             let n = utf8.count
@@ -246,8 +266,6 @@ public struct JSONWriter {
             }
             if run < n { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<n])) }
         }
-        bytes.append(UInt8(ascii: "\""))
-        needsComma = true
     }
 
     /// Whether eight bytes are all printable ASCII other than `"` and `\\` (0x20…0x7E):
