@@ -14,7 +14,8 @@ final class HTMLNode {
     /// in its tree; the extractor keeps every node of a page alive until it is done with it.
     unowned var parent: HTMLNode?
     /// 1-based line in the page source where the node starts.
-    let line: Int
+    var line: Int { Int(storedLine) }
+    private let storedLine: Int32
 
     /// For text nodes, measured once when first asked (the text no longer changes then).
     var measured: TextMeasure.Run?
@@ -28,7 +29,7 @@ final class HTMLNode {
         self.name = name
         self.attributes = attributes
         self.text = text
-        self.line = line
+        self.storedLine = Int32(clamping: line)
     }
 
     var isText: Bool { name == "#text" }
@@ -180,6 +181,7 @@ final class HTMLTreeBuilder {
 
     fileprivate func start(_ name: UnsafePointer<xmlChar>?, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         let tag = name.map { String(cString: $0).lowercased() } ?? ""
+        if skippedDepth == 0 { flushText() }
         if skippedDepth > 0 {
             skippedDepth += 1
             return
@@ -213,6 +215,7 @@ final class HTMLTreeBuilder {
     }
 
     fileprivate func end(_ name: UnsafePointer<xmlChar>?) {
+        if skippedDepth == 0 { flushText() }
         if skippedDepth > 0 {
             skippedDepth -= 1
             if skippedDepth == 0 && collectingJSONLD {
@@ -235,15 +238,24 @@ final class HTMLTreeBuilder {
             if collectingJSONLD && jsonLDText.count < 1 << 20 { jsonLDText.append(contentsOf: buffer) }
             return
         }
+        // Gathered as bytes and made a string of its exact size when the run ends: libxml2 hands
+        // text over in pieces, and strings grown piece by piece keep up to twice their size.
+        if pendingText.isEmpty { pendingLine = currentLine }
+        pendingText.append(contentsOf: buffer)
+    }
+
+    private var pendingText: [UInt8] = []
+    private var pendingLine = 1
+
+    /// Ends the run of text before an element starts or ends.
+    fileprivate func flushText() {
+        guard !pendingText.isEmpty else { return }
+        let node = HTMLNode(name: "#text", text: String(decoding: SourceText.clean(pendingText), as: UTF8.self),
+                            line: pendingLine)
+        pendingText.removeAll(keepingCapacity: true)
         let parent = stack.last!
-        let text = String(decoding: SourceText.clean(Array(buffer)), as: UTF8.self)
-        if let last = parent.children.last, last.isText {
-            last.text += text
-        } else {
-            let node = HTMLNode(name: "#text", text: text, line: currentLine)
-            node.parent = parent
-            parent.children.append(node)
-        }
+        node.parent = parent
+        parent.children.append(node)
     }
 
     /// Attribute values and entity-decoded text with terminal controls removed.
@@ -258,31 +270,39 @@ enum HTMLParser {
     static func parse(utf8 bytes: [UInt8]) -> HTMLPage {
         let builder = HTMLTreeBuilder()
         guard !bytes.isEmpty, bytes.count < Int(Int32.max) else { return HTMLPage(root: builder.root, jsonLD: []) }
+        var handler = htmlSAXHandler()
+        handler.initialized = 1
+        handler.startElement = { user, name, attributes in HTMLTreeBuilder.from(user).start(name, attributes) }
+        handler.endElement = { user, name in HTMLTreeBuilder.from(user).end(name) }
+        handler.characters = { user, bytes, length in HTMLTreeBuilder.from(user).characters(bytes, length) }
+        handler.ignorableWhitespace = handler.characters
+        handler.cdataBlock = handler.characters
+        let user = Unmanaged.passUnretained(builder).toOpaque()
+        // The push parser, fed in chunks: libxml2 then keeps only what it has not parsed yet,
+        // not a second copy of the whole page.
+        guard let context = htmlCreatePushParserCtxt(&handler, user, nil, 0, nil, XML_CHAR_ENCODING_UTF8) else {
+            return HTMLPage(root: builder.root, jsonLD: [])
+        }
+        defer { htmlFreeParserCtxt(context) }
+        builder.context = context
+        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
+                            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue
+                            | HTML_PARSE_IGNORE_ENC.rawValue)
+        htmlCtxtUseOptions(context, options)
         bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
-                guard let context = htmlCreateMemoryParserCtxt(chars, Int32(buffer.count)) else { return }
-                defer { htmlFreeParserCtxt(context) }
-                var handler = htmlSAXHandler()
-                handler.initialized = 1
-                handler.startElement = { user, name, attributes in
-                    HTMLTreeBuilder.from(user).start(name, attributes)
+                let chunk = 1 << 16
+                var offset = 0
+                while offset < buffer.count {
+                    let size = min(chunk, buffer.count - offset)
+                    let last = offset + size == buffer.count
+                    htmlParseChunk(context, chars + offset, Int32(size), last ? 1 : 0)
+                    offset += size
                 }
-                handler.endElement = { user, name in HTMLTreeBuilder.from(user).end(name) }
-                handler.characters = { user, bytes, length in HTMLTreeBuilder.from(user).characters(bytes, length) }
-                handler.ignorableWhitespace = handler.characters
-                handler.cdataBlock = handler.characters
-                if let sax = context.pointee.sax { sax.pointee = handler }
-                context.pointee.userData = Unmanaged.passUnretained(builder).toOpaque()
-                builder.context = context
-                let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
-                                    | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue
-                                    | HTML_PARSE_IGNORE_ENC.rawValue)
-                htmlCtxtUseOptions(context, options)
-                xmlSwitchEncoding(context, XML_CHAR_ENCODING_UTF8)
-                htmlParseDocument(context)
-                builder.context = nil
             }
         }
+        builder.flushText()
+        builder.context = nil
         return HTMLPage(root: builder.root, jsonLD: builder.jsonLD)
     }
 }

@@ -28,7 +28,10 @@ public enum PageDecoding {
            isNonASCIIUTF8(body) {
             name = "utf-8"
         }
-        if name == "utf-8" { return (SourceText.clean(Array(body)), name) }
+        if name == "utf-8" {
+            // Without a BOM the bytes themselves are cleaned: most pages need no change, and no copy is made.
+            return (SourceText.clean(body.count == bytes.count ? bytes : Array(body)), name)
+        }
         guard let converted = convert(Array(body), from: name) else {
             return (SourceText.clean(Array(body)), "utf-8")
         }

@@ -4,11 +4,12 @@ enum TextMeasure {
     /// What one text node contributes to a length: its characters with inner whitespace runs
     /// counted as one, whether it starts or ends with whitespace, and its commas.
     struct Run {
-        var inner = 0
+        // 32-bit counts: one of these is kept per text node.
+        var inner: Int32 = 0
+        var commas: Int32 = 0
         var leadingSpace = false
         var trailingSpace = false
         var blank = true
-        var commas = 0
 
         init(_ text: String) {
             var pendingSpace = false
@@ -28,7 +29,7 @@ enum TextMeasure {
             if blank { leadingSpace = !text.isEmpty }
             if multiByte {
                 // Arabic, CJK and other commas are multi-byte: counted only where such bytes occur.
-                commas = text.unicodeScalars.count { TextMeasure.isComma($0.value) }
+                commas = Int32(text.unicodeScalars.count { TextMeasure.isComma($0.value) })
             }
         }
     }
@@ -52,7 +53,7 @@ enum TextMeasure {
                 return
             }
             if (pendingSpace || run.leadingSpace) && started { count += 1 }
-            count += run.inner
+            count += Int(run.inner)
             pendingSpace = run.trailingSpace
             started = true
         }
@@ -62,7 +63,7 @@ enum TextMeasure {
     /// Commas of any script (Latin, Arabic, CJK full-width and small forms) in the text.
     static func commas(_ node: HTMLNode) -> Int {
         var count = 0
-        visitRuns(node) { count += $0.commas }
+        visitRuns(node) { count += Int($0.commas) }
         return count
     }
 

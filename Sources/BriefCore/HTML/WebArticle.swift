@@ -62,10 +62,15 @@ struct BlockWriter {
 
     init(base: String?) { self.base = base }
 
+    /// Writes the blocks of `node`, releasing each part of the tree once it is written: the
+    /// tree of a large page is then never held beside all of its blocks.
     mutating func write(_ node: HTMLNode) {
+        consuming = true
         walk(node)
         flush()
     }
+
+    private var consuming = false
 
     private static let containers: Set<String> = [
         "div", "section", "article", "main", "header", "footer", "aside", "nav", "body", "html", "form", "fieldset",
@@ -79,6 +84,7 @@ struct BlockWriter {
                 append(child.text, line: child.line)
                 continue
             }
+            defer { if consuming { child.children = [] } }
             switch child.name {
             case "p", "dt", "dd", "figcaption", "caption", "legend":
                 flush()
