@@ -26,11 +26,15 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
         // Files and the environment: article files, the note store, reading positions, and
-        // the one place their system calls (EINTR retries, atomic replacement, locks) are written.
+        // the one place their system calls (EINTR retries, atomic replacement, locks) are written;
+        // the HTTP client (libcurl) and the page cache.
         .target(
             name: "BriefStore",
-            dependencies: ["BriefCore"]
+            dependencies: ["BriefCore", "CCurl"]
         ),
+        // libcurl (Debian's libcurl4-openssl-dev); its variadic setopt/getinfo calls become
+        // typed inline functions in shim.h.
+        .systemLibrary(name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl"),
         // ncursesw, wide-character API; macros Swift cannot import (attributes, mouse masks,
         // stdscr) become constants and inline functions in shim.h.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
