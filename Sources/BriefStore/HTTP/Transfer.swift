@@ -206,8 +206,8 @@ final class Transfer {
             return "timed out after \(Transfer.seconds(options.totalTimeout))"
         case CURLE_TOO_MANY_REDIRECTS:
             return "too many redirects (more than \(options.maxRedirects))"
-        case CURLE_UNSUPPORTED_PROTOCOL:
-            // The request's own URL was checked first, so a redirect led here.
+        case CURLE_UNSUPPORTED_PROTOCOL where statusLine.split(separator: " ").dropFirst().first?.first == "3":
+            // The request's own URL was checked before, so the redirect's target was refused.
             let target = headers["location"].map { ": \(String($0.prefix(200)))" } ?? ""
             return "redirected to an unsupported URL\(target) (only http and https are fetched)"
         default:
