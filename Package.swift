@@ -100,6 +100,13 @@ let package = Package(
             name: "BriefRuntimeTests",
             dependencies: ["BriefRuntime", "BriefUI", "BriefStore", "BriefCore"]
         ),
+        // The HTTP client against a loopback fault server (fault-server.py, run with python3)
+        // and the page cache.
+        .testTarget(
+            name: "BriefStoreTests",
+            dependencies: ["BriefStore"],
+            exclude: ["fault-server.py"]
+        ),
         // Drives the built `brief` binary in tmux; no module dependencies.
         .testTarget(
             name: "EndToEndTests"
