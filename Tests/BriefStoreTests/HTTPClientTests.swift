@@ -5,9 +5,10 @@ import Testing
 
 private let userAgent = "Brief/0.1.0 (terminal news reader)"
 
-private func client(timeout: Double = 10, cap: Int = 20 << 20, redirects: Int = 10,
+func testClient(timeout: Double = 10, cap: Int = 20 << 20, redirects: Int = 10,
                     perHost: Int = 2, total: Int = 8) -> HTTPClient {
     var options = HTTPOptions(userAgent: userAgent)
+    options.proxy = ""  // the fault server is on 127.0.0.1, whatever proxy the environment names
     options.connectTimeout = 5
     options.totalTimeout = timeout
     options.maxBodyBytes = cap
@@ -35,7 +36,7 @@ private func success(_ result: Result<HTTPResponse, HTTPError>) -> HTTPResponse?
 struct HTTPClientTests {
     @Test func pageWithCharset() throws {
         try withFaultServer { server in
-            let response = try client().fetch(HTTPRequest(url: server.url("/ok"))).get()
+            let response = try testClient().fetch(HTTPRequest(url: server.url("/ok"))).get()
             #expect(response.status == 200)
             #expect(response.requestedURL == server.url("/ok"))
             #expect(response.url == server.url("/ok"))
@@ -48,7 +49,7 @@ struct HTTPClientTests {
 
     @Test func redirectChainEndsAtTheLastURL() throws {
         try withFaultServer { server in
-            let response = try client().fetch(HTTPRequest(url: server.url("/redirect/3"))).get()
+            let response = try testClient().fetch(HTTPRequest(url: server.url("/redirect/3"))).get()
             #expect(response.status == 200)
             #expect(response.requestedURL == server.url("/redirect/3"))
             #expect(response.url == server.url("/ok"))
@@ -59,17 +60,17 @@ struct HTTPClientTests {
 
     @Test func redirectLoopIsTooManyRedirects() throws {
         try withFaultServer { server in
-            let (result, seconds) = timed { client().fetch(HTTPRequest(url: server.url("/loop"))) }
+            let (result, seconds) = timed { testClient().fetch(HTTPRequest(url: server.url("/loop"))) }
             #expect(failure(result) == HTTPError(url: server.url("/loop"), reason: "too many redirects (more than 10)"))
             #expect(seconds < 5)
-            let short = client(redirects: 2).fetch(HTTPRequest(url: server.url("/redirect/3")))
+            let short = testClient(redirects: 2).fetch(HTTPRequest(url: server.url("/redirect/3")))
             #expect(failure(short)?.reason == "too many redirects (more than 2)")
         }
     }
 
     @Test func redirectToAFileURLIsRefused() throws {
         try withFaultServer { server in
-            let result = client().fetch(HTTPRequest(url: server.url("/redirect-file")))
+            let result = testClient().fetch(HTTPRequest(url: server.url("/redirect-file")))
             let error = try #require(failure(result))
             #expect(error.url == server.url("/redirect-file"))
             #expect(error.reason == "redirected to an unsupported URL: file:///etc/passwd (only http and https are fetched)")
@@ -80,14 +81,14 @@ struct HTTPClientTests {
     @Test(arguments: ["file:///etc/passwd", "ftp://127.0.0.1/file", "gopher://127.0.0.1/", "not a url",
                       "", "http://", "127.0.0.1/ok", "http://exa mple.com/"])
     func unsupportedURLFailsBeforeAnyTransfer(url: String) {
-        let (result, seconds) = timed { client().fetch(HTTPRequest(url: url)) }
+        let (result, seconds) = timed { testClient().fetch(HTTPRequest(url: url)) }
         #expect(failure(result) == HTTPError(url: url, reason: "unsupported URL (only http and https are fetched)"))
         #expect(seconds < 3)  // no connection tried (nothing listens on these)
     }
 
     @Test func gzipIsOfferedAndDecoded() throws {
         try withFaultServer { server in
-            let response = try client().fetch(HTTPRequest(url: server.url("/gzip"))).get()
+            let response = try testClient().fetch(HTTPRequest(url: server.url("/gzip"))).get()
             #expect(response.headers["content-encoding"] == "gzip")
             #expect(response.body == gzipText)
         }
@@ -96,7 +97,7 @@ struct HTTPClientTests {
     @Test(.enabled(if: FaultServer.hasBrotli, "python3 has no brotli module"))
     func brotliIsOfferedAndDecoded() throws {
         try withFaultServer { server in
-            let response = try client().fetch(HTTPRequest(url: server.url("/brotli"))).get()
+            let response = try testClient().fetch(HTTPRequest(url: server.url("/brotli"))).get()
             #expect(response.headers["content-encoding"] == "br")
             #expect(response.body == gzipText)
         }
@@ -104,23 +105,23 @@ struct HTTPClientTests {
 
     @Test func brokenGzipIsAnError() throws {
         try withFaultServer { server in
-            let error = try #require(failure(client().fetch(HTTPRequest(url: server.url("/bad-gzip")))))
+            let error = try #require(failure(testClient().fetch(HTTPRequest(url: server.url("/bad-gzip")))))
             #expect(error.reason.hasPrefix("Unrecognized or bad HTTP Content or Transfer-Encoding"))
         }
     }
 
     @Test func errorStatusesAreErrors() throws {
         try withFaultServer { server in
-            let notFound = client().fetch(HTTPRequest(url: server.url("/404")))
+            let notFound = testClient().fetch(HTTPRequest(url: server.url("/404")))
             #expect(failure(notFound) == HTTPError(url: server.url("/404"), reason: "HTTP 404 Not Found", status: 404))
-            let broken = client().fetch(HTTPRequest(url: server.url("/500")))
+            let broken = testClient().fetch(HTTPRequest(url: server.url("/500")))
             #expect(failure(broken) == HTTPError(url: server.url("/500"), reason: "HTTP 500 Internal Server Error", status: 500))
         }
     }
 
     @Test func slowServerTimesOut() throws {
         try withFaultServer { server in
-            let (result, seconds) = timed { client(timeout: 1).fetch(HTTPRequest(url: server.url("/slow"))) }
+            let (result, seconds) = timed { testClient(timeout: 1).fetch(HTTPRequest(url: server.url("/slow"))) }
             #expect(failure(result) == HTTPError(url: server.url("/slow"), reason: "timed out after 1 s"))
             #expect(seconds < 5)
         }
@@ -128,7 +129,7 @@ struct HTTPClientTests {
 
     @Test func dripFeedTimesOut() throws {
         try withFaultServer { server in
-            let (result, seconds) = timed { client(timeout: 1.5).fetch(HTTPRequest(url: server.url("/drip"))) }
+            let (result, seconds) = timed { testClient(timeout: 1.5).fetch(HTTPRequest(url: server.url("/drip"))) }
             #expect(failure(result) == HTTPError(url: server.url("/drip"), reason: "timed out after 1.5 s"))
             #expect(seconds < 5)
         }
@@ -136,7 +137,7 @@ struct HTTPClientTests {
 
     @Test func endlessBodyStopsAtTheCap() throws {
         try withFaultServer { server in
-            let (result, seconds) = timed { client(timeout: 20, cap: 1 << 20).fetch(HTTPRequest(url: server.url("/endless"))) }
+            let (result, seconds) = timed { testClient(timeout: 20, cap: 1 << 20).fetch(HTTPRequest(url: server.url("/endless"))) }
             #expect(failure(result) == HTTPError(url: server.url("/endless"), reason: "response larger than 1 MB"))
             #expect(seconds < 5)
         }
@@ -144,7 +145,7 @@ struct HTTPClientTests {
 
     @Test func gzipBombStopsAtTheCap() throws {
         try withFaultServer { server in
-            let (result, seconds) = timed { client(timeout: 20, cap: 1 << 20).fetch(HTTPRequest(url: server.url("/bomb"))) }
+            let (result, seconds) = timed { testClient(timeout: 20, cap: 1 << 20).fetch(HTTPRequest(url: server.url("/bomb"))) }
             #expect(failure(result) == HTTPError(url: server.url("/bomb"), reason: "response larger than 1 MB"))
             #expect(seconds < 5)
         }
@@ -153,7 +154,7 @@ struct HTTPClientTests {
     @Test func declaredLengthOverTheCapFailsAtOnce() throws {
         try withFaultServer { server in
             // The server sends 64 KB of the 2 MB it declares, then nothing: only the cap ends it early.
-            let (result, seconds) = timed { client(timeout: 20, cap: 1 << 20).fetch(HTTPRequest(url: server.url("/big"))) }
+            let (result, seconds) = timed { testClient(timeout: 20, cap: 1 << 20).fetch(HTTPRequest(url: server.url("/big"))) }
             #expect(failure(result) == HTTPError(url: server.url("/big"), reason: "response larger than 1 MB"))
             #expect(seconds < 5)
         }
@@ -161,35 +162,46 @@ struct HTTPClientTests {
 
     @Test func userAgentIsSent() throws {
         try withFaultServer { server in
-            let response = try client().fetch(HTTPRequest(url: server.url("/ua"))).get()
+            let response = try testClient().fetch(HTTPRequest(url: server.url("/ua"))).get()
             #expect(String(decoding: response.body, as: UTF8.self) == userAgent)
         }
     }
 
     @Test func conditionalRequestGets304() throws {
         try withFaultServer { server in
-            let first = try client().fetch(HTTPRequest(url: server.url("/etag"))).get()
+            let first = try testClient().fetch(HTTPRequest(url: server.url("/etag"))).get()
             #expect(first.status == 200)
             let etag = try #require(first.headers["etag"])
             #expect(etag == "\"v1\"")
             let again = HTTPRequest(url: server.url("/etag"), headers: [HTTPHeader(name: "If-None-Match", value: etag)])
-            let second = try client().fetch(again).get()
+            let second = try testClient().fetch(again).get()
             #expect(second.status == 304)
             #expect(second.body.isEmpty)
         }
     }
 
+    @Test func proxyFromTheOptionsIsUsed() throws {
+        try withFaultServer { server in
+            // .invalid never resolves: only the proxy (the fault server) can answer.
+            var options = HTTPOptions(userAgent: userAgent)
+            options.proxy = server.base
+            let response = try HTTPClient(options: options).fetch(HTTPRequest(url: "http://example.invalid/ok")).get()
+            #expect(response.body == okBody)
+            #expect(response.url == "http://example.invalid/ok")
+        }
+    }
+
     @Test func headerWithALineBreakIsRefused() {
         let request = HTTPRequest(url: "http://127.0.0.1:9/", headers: [HTTPHeader(name: "X-Test", value: "a\r\nInjected: yes")])
-        #expect(failure(client().fetch(request)) == HTTPError(url: "http://127.0.0.1:9/", reason: "invalid request header X-Test"))
+        #expect(failure(testClient().fetch(request)) == HTTPError(url: "http://127.0.0.1:9/", reason: "invalid request header X-Test"))
     }
 
     @Test func perHostLimitHoldsInFetchAll() throws {
         try withFaultServer { server in
             let requests = (0..<6).map { _ in HTTPRequest(url: server.url("/concurrent/host")) }
-            let (results, seconds) = timed { client(perHost: 2, total: 8).fetchAll(requests) }
+            let (results, seconds) = timed { testClient(perHost: 2, total: 8).fetchAll(requests) }
             #expect(results.allSatisfy { (try? $0.get().status) == 200 })
-            let most = try client().fetch(HTTPRequest(url: server.url("/concurrent-max/host"))).get()
+            let most = try testClient().fetch(HTTPRequest(url: server.url("/concurrent-max/host"))).get()
             #expect(String(decoding: most.body, as: UTF8.self) == "2")
             #expect(seconds >= 0.85)  // three rounds of 0.3 s: never more than two at once
         }
@@ -198,9 +210,9 @@ struct HTTPClientTests {
     @Test func totalLimitHoldsInFetchAll() throws {
         try withFaultServer { server in
             let requests = (0..<6).map { _ in HTTPRequest(url: server.url("/concurrent/total")) }
-            let results = client(perHost: 8, total: 3).fetchAll(requests)
+            let results = testClient(perHost: 8, total: 3).fetchAll(requests)
             #expect(results.allSatisfy { (try? $0.get().status) == 200 })
-            let most = try client().fetch(HTTPRequest(url: server.url("/concurrent-max/total"))).get()
+            let most = try testClient().fetch(HTTPRequest(url: server.url("/concurrent-max/total"))).get()
             #expect(String(decoding: most.body, as: UTF8.self) == "3")
         }
     }
@@ -209,7 +221,7 @@ struct HTTPClientTests {
         try withFaultServer { server in
             let urls = [server.url("/concurrent/order"), server.url("/404"), "file:///etc/passwd",
                         server.url("/redirect/2"), server.url("/gzip"), server.url("/ua")]
-            let results = client(perHost: 3).fetchAll(urls.map { HTTPRequest(url: $0) })
+            let results = testClient(perHost: 3).fetchAll(urls.map { HTTPRequest(url: $0) })
             #expect(results.count == 6)
             #expect(success(results[0]).map { String(decoding: $0.body, as: UTF8.self) } == "done\n")
             #expect(failure(results[1])?.status == 404)
@@ -222,7 +234,7 @@ struct HTTPClientTests {
 
     @Test func severalThreadsAtOnce() throws {
         try withFaultServer { server in
-            let shared = client()
+            let shared = testClient()
             let urls = [server.url("/ok"), server.url("/gzip"), server.url("/redirect/2"), server.url("/404")]
             let statuses = Mutex<[Int]>(Array(repeating: 0, count: 8))
             DispatchQueue.concurrentPerform(iterations: 8) { i in
@@ -239,16 +251,16 @@ struct HTTPClientTests {
 
     @Test func brokenServersAreErrorsNotCrashes() throws {
         try withFaultServer { server in
-            let closed = try #require(failure(client().fetch(HTTPRequest(url: server.url("/close")))))
+            let closed = try #require(failure(testClient().fetch(HTTPRequest(url: server.url("/close")))))
             #expect(closed.reason == "Server returned nothing (no headers, no data): Empty reply from server")
-            let garbage = try #require(failure(client().fetch(HTTPRequest(url: server.url("/garbage")))))
+            let garbage = try #require(failure(testClient().fetch(HTTPRequest(url: server.url("/garbage")))))
             #expect(garbage.reason == "Unsupported protocol: Received HTTP/0.9 when not allowed")
         }
         // Nothing listens on the port of a server that was stopped.
         let server = try FaultServer()
         let stopped = server.url("/ok")
         server.stop()
-        let refused = try #require(failure(client().fetch(HTTPRequest(url: stopped))))
+        let refused = try #require(failure(testClient().fetch(HTTPRequest(url: stopped))))
         #expect(refused.reason.hasPrefix("Failed to connect to 127.0.0.1 port "))
         #expect(refused.reason.hasSuffix(": Couldn't connect to server"))
     }

@@ -142,7 +142,7 @@ struct PageCacheTests {
         try withTemporaryFolder { folder in
             try withFaultServer { server in
                 let cache = PageCache(directory: folder + "/pages")
-                let client = HTTPClient(options: HTTPOptions(userAgent: "Brief/test"))
+                let client = testClient()
                 let url = server.url("/redirect/1")
                 #expect(failure(cache.fetch(url, client: client, offline: true))
                     == HTTPError(url: url, reason: "not in the page cache (offline)"))
@@ -166,7 +166,7 @@ struct PageCacheTests {
             try withFaultServer { server in
                 _ = FileManager.default.createFile(atPath: folder + "/file", contents: Data("x".utf8))
                 let cache = PageCache(directory: folder + "/file/pages")
-                let client = HTTPClient(options: HTTPOptions(userAgent: "Brief/test"))
+                let client = testClient()
                 let fetched = try cache.fetch(server.url("/ok"), client: client).get()
                 #expect(!fetched.fromCache)
                 #expect(fetched.page.body.count > 0)

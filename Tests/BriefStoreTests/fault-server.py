@@ -68,6 +68,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
     def route(self):
         path = self.path.split("?", 1)[0]
+        if path.startswith("http://"):  # the absolute form: we are the client's proxy
+            path = "/" + (path.split("/", 3) + [""])[3]
         parts = path.strip("/").split("/")
         if path == "/ok":
             self.send_body(200, OK_BODY, "text/html; charset=iso-8859-1")

@@ -9,6 +9,9 @@ public struct HTTPOptions: Sendable, Equatable {
     public var perHostLimit: Int = 2  // simultaneous transfers to one host
     public var totalLimit: Int = 8  // simultaneous transfers in all
     public var userAgent: String  // e.g. "Brief/0.1.0 (terminal news reader)"
+    /// nil: libcurl's default, the environment's http_proxy, https_proxy and no_proxy;
+    /// "": no proxy at all; else the proxy's URL.
+    public var proxy: String? = nil
 
     public init(userAgent: String) {
         self.userAgent = userAgent

@@ -118,7 +118,9 @@ final class Transfer {
         }
         if let headerList { check(brief_easy_setopt_slist(easy, CURLOPT_HTTPHEADER, headerList), "HTTPHEADER") }
         // Proxies: libcurl's default reads http_proxy, https_proxy and no_proxy from the
-        // environment, which is what a terminal user expects; deliberately left on.
+        // environment, which is what a terminal user expects; deliberately left on unless
+        // the options name a proxy ("" turns proxies off).
+        if let proxy = options.proxy { check(brief_easy_setopt_string(easy, CURLOPT_PROXY, proxy), "PROXY") }
         // TLS: peer and host verification stay on (libcurl's default); never turned off.
         return refused
     }
