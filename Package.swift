@@ -28,11 +28,15 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
         // Files and the environment: article files, the note store, reading positions, and
-        // the one place their system calls (EINTR retries, atomic replacement, locks) are written.
+        // the one place their system calls (EINTR retries, atomic replacement, locks) are written;
+        // the HTTP client (libcurl) and the page cache.
         .target(
             name: "BriefStore",
-            dependencies: ["BriefCore"]
+            dependencies: ["BriefCore", "CCurl"]
         ),
+        // libcurl (Debian's libcurl4-openssl-dev); its variadic setopt/getinfo calls become
+        // typed inline functions in shim.h.
+        .systemLibrary(name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl"),
         // ncursesw, wide-character API; macros Swift cannot import (attributes, mouse masks,
         // stdscr) become constants and inline functions in shim.h.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
@@ -97,6 +101,13 @@ let package = Package(
         .testTarget(
             name: "BriefRuntimeTests",
             dependencies: ["BriefRuntime", "BriefUI", "BriefStore", "BriefCore"]
+        ),
+        // The HTTP client against a loopback fault server (fault-server.py, run with python3)
+        // and the page cache.
+        .testTarget(
+            name: "BriefStoreTests",
+            dependencies: ["BriefStore"],
+            exclude: ["fault-server.py"]
         ),
         // Drives the built `brief` binary in tmux; no module dependencies.
         .testTarget(

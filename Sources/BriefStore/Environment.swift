@@ -46,6 +46,12 @@ public struct Environment: Sendable, Equatable, ExpressibleByDictionaryLiteral {
         return (variables["HOME"] ?? "/tmp") + "/.local/share"
     }
 
+    /// `$XDG_CACHE_HOME` when it is absolute, else `~/.cache` (fetched pages).
+    public var cacheHome: String {
+        if let cache = self["XDG_CACHE_HOME"], cache.hasPrefix("/") { return cache }
+        return (variables["HOME"] ?? "/tmp") + "/.cache"
+    }
+
     /// `$XDG_STATE_HOME/brief` or `~/.local/state/brief` (reading positions); nil with neither.
     public var stateDirectory: String? {
         if let state = self["XDG_STATE_HOME"], state.hasPrefix("/") { return state + "/brief" }
