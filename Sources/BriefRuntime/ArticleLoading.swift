@@ -26,9 +26,12 @@ public final class EventQueue: Sendable {
 /// one opens on a parse of its beginning, and `BackgroundParse` posts the rest.
 public struct ArticleLoader: Sendable {
     let timing: TimingLog?
+    /// How web pages are fetched; nil where no page is read (URLs then fail).
+    let web: WebAccess?
 
-    public init(timing: TimingLog?) {
+    public init(timing: TimingLog?, web: WebAccess? = nil) {
         self.timing = timing
+        self.web = web
     }
 
     /// The document for `path` ("-": standard input), and the background work that will
@@ -36,10 +39,19 @@ public struct ArticleLoader: Sendable {
     public func load(_ path: String, events: EventQueue) -> Result<(ReaderDocument, BackgroundParse?), StoreError> {
         let fileName = path == "-" ? nil : path
         let noAnalysis = ArticleAnalysis(claims: [], evidence: [:])
+        // A web page is fetched (or taken from the page cache) and extracted whole.
+        if ArticleSource.isURL(path) {
+            guard let web else { return .failure(StoreError(path: path, reason: "web pages cannot be read here")) }
+            return ArticleSource.read(path, web: web).map { loaded in
+                timing?.write("read")
+                return (ReaderDocument(path: path, article: loaded.article), nil)
+            }
+        }
         // A large file: only its beginning is read before the first screen; the rest is read
         // in the background (reading 20 MB takes longer than showing a screen).
         if path != "-", let size = ArticleFiles.size(path), size >= LargeArticle.backgroundSize,
-           case .success(let head) = ArticleFiles.readPrefix(path, count: LargeArticle.previewSize) {
+           case .success(let head) = ArticleFiles.readPrefix(path, count: LargeArticle.previewSize),
+           !WebArticleParser.isHTML(head, fileName: fileName) {  // a page's beginning is markup, not a preview
             timing?.write("read")
             let preview = ArticleParser.parse(bytes: head[..<LargeArticle.previewEnd(head)], fileName: fileName)
             timing?.write("preview")
@@ -51,7 +63,7 @@ public struct ArticleLoader: Sendable {
             return .failure(error)
         case .success(let bytes):
             timing?.write("read")
-            if bytes.count < LargeArticle.backgroundSize {
+            if bytes.count < LargeArticle.backgroundSize || WebArticleParser.isHTML(bytes, fileName: fileName) {
                 return .success((ReaderDocument(path: path, article: ArticleParser.parse(bytes: bytes, fileName: fileName)), nil))
             }
             let preview = ArticleParser.parse(bytes: bytes[..<LargeArticle.previewEnd(bytes)], fileName: fileName)

@@ -43,13 +43,13 @@ public final class ReaderRuntime<Terminal: TerminalBackend> {
 
     public init(state: AppState, terminal: Terminal, notes: NoteStore, reading: ReadingStateStore?,
                 editor: ExternalEditor, timing: TimingLog?, events: EventQueue = EventQueue(),
-                background: BackgroundParse? = nil, quitStatus: Int32 = 0) {
+                background: BackgroundParse? = nil, quitStatus: Int32 = 0, web: WebAccess? = nil) {
         self.state = state
         self.terminal = terminal
         self.notes = notes
         self.reading = reading
         self.editor = editor
-        self.loader = ArticleLoader(timing: timing)
+        self.loader = ArticleLoader(timing: timing, web: web)
         self.timing = timing
         self.events = events
         self.background = background

@@ -88,9 +88,13 @@ public struct PageCache: Sendable {
         return page
     }
 
-    /// The kept copy of `url` when there is one; else (unless `offline`) fetched and kept.
-    public func fetch(_ url: String, client: HTTPClient, offline: Bool = false) -> Result<PageFetch, HTTPError> {
-        if let page = load(url: url) { return .success(PageFetch(page: page, fromCache: true, storeError: nil)) }
+    /// The kept copy of `url` when there is one (unless `refresh`); else (unless `offline`)
+    /// fetched and kept.
+    public func fetch(_ url: String, client: HTTPClient, offline: Bool = false, refresh: Bool = false)
+        -> Result<PageFetch, HTTPError> {
+        if !refresh || offline, let page = load(url: url) {
+            return .success(PageFetch(page: page, fromCache: true, storeError: nil))
+        }
         if offline { return .failure(HTTPError(url: url, reason: "not in the page cache (offline)")) }
         switch client.fetch(HTTPRequest(url: url)) {
         case .failure(let error):

@@ -155,10 +155,17 @@ enum ArticleInputs {
         case failure(String)
     }
 
-    /// The files the paths stand for, in order (a folder: its articles, sorted).
+    /// The files the paths stand for, in order (a folder: its articles, sorted). URLs stay
+    /// themselves; those not kept yet are fetched now, several at once (`WebAccess.prefetch`).
     static func expand(_ paths: [String]) -> [Input] {
         var inputs: [Input] = []
+        let urls = paths.filter(ArticleSource.isURL)
+        if !urls.isEmpty { Web.prefetch(urls) }
         for path in paths {
+            if ArticleSource.isURL(path) {
+                inputs.append(.file(path, named: true))
+                continue
+            }
             switch ArticleFiles.expand(path) {
             case .failure(let error): inputs.append(.failure(error.description))
             case .success(let files): inputs += files.map { .file($0, named: files == [path]) }
@@ -192,15 +199,53 @@ enum ArticleInputs {
         }
     }
 
-    /// Reads and parses one article file ("-": standard input).
+    /// Reads and parses one article: a file ("-": standard input) or a web page.
     static func article(_ file: String) -> Result<Article, StoreError> {
-        ArticleFiles.read(file).map { ArticleParser.parse(bytes: $0, fileName: file == "-" ? nil : file) }
+        Web.read(file).map { loaded in
+            if let warning = loaded.warning { Output.error(warning) }
+            return loaded.article
+        }
     }
 
     static func load(_ paths: [String], failed: inout Bool) -> [(String, Article)] {
         var result: [(String, Article)] = []
         forEach(paths, failed: &failed) { result.append(($0, $1)) }
         return result
+    }
+}
+
+/// The web as the commands reach it: one client and the page cache for the whole run, and
+/// the pages fetched ahead of the articles that need them.
+enum Web {
+    static let access = WebAccess.standard(environment: .process, version: Brief.version)
+    private static let fetched = Mutex<[String: Result<ArticleSource.Loaded, StoreError>]>([:])
+
+    /// Fetches the pages of `urls` that are not kept yet, several at once (at most two per host).
+    static func prefetch(_ urls: [String]) {
+        let missing = Array(Set(urls.filter { access.refresh || access.cache.load(url: $0) == nil })).sorted()
+        guard missing.count > 1, !access.offline else { return }
+        let results = access.client.fetchAll(missing.map { HTTPRequest(url: $0) })
+        fetched.withLock { fetched in
+            for (url, result) in zip(missing, results) {
+                switch result {
+                case .failure(let error):
+                    fetched[url] = .failure(StoreError(path: error.url, reason: error.reason))
+                case .success(let response):
+                    var warning: String?
+                    do { try access.cache.store(response) } catch let error as StoreError {
+                        warning = "\(url.withoutControls): not kept for offline reading: \(error.description)"
+                    } catch {}
+                    fetched[url] = .success(ArticleSource.Loaded(
+                        bytes: response.body, fileName: url, url: response.url, charset: response.charset,
+                        contentType: response.contentType, warning: warning))
+                }
+            }
+        }
+    }
+
+    static func read(_ source: String) -> Result<ArticleSource.Loaded, StoreError> {
+        if let result = fetched.withLock({ $0.removeValue(forKey: source) }) { return result }
+        return ArticleSource.read(source, web: access)
     }
 }
 

@@ -20,9 +20,9 @@ enum ReaderApp {
         var state = AppState(width: 80, height: 24)
         var first: [Event] = []
         var background: BackgroundParse?
-        if targets.count == 1 && !ArticleFiles.isDirectory(targets[0]) {
+        if targets.count == 1 && (ArticleSource.isURL(targets[0]) || !ArticleFiles.isDirectory(targets[0])) {
             // Read before the terminal starts, so that a failure is a line on standard error.
-            switch ArticleLoader(timing: timing).load(targets[0], events: events) {
+            switch ArticleLoader(timing: timing, web: Web.access).load(targets[0], events: events) {
             case .failure(let error):
                 Output.error(error.description)
                 return 1
@@ -46,7 +46,8 @@ enum ReaderApp {
         defer { terminal.end() }
         let runtime = ReaderRuntime(state: state, terminal: terminal, notes: notes, reading: reading,
                                     editor: ExternalEditor(environment: environment), timing: timing,
-                                    events: events, background: background, quitStatus: failed ? 1 : 0)
+                                    events: events, background: background, quitStatus: failed ? 1 : 0,
+                                    web: Web.access)
         return runtime.run(first: first)
     }
 
