@@ -76,10 +76,12 @@ let package = Package(
                 .linkedLibrary("_FoundationCShims", .when(configuration: .release)),
             ]
         ),
-        // Runs the built binary for the tests that check it as scripts use it.
+        // For the tests: runs the built binary as scripts do, and a loopback HTTP server
+        // (fault-server.py, run with python3) that serves pages and misbehaves on purpose.
         .target(
             name: "BriefProcess",
-            path: "Tests/BriefProcess"
+            path: "Tests/BriefProcess",
+            exclude: ["fault-server.py"]
         ),
         .testTarget(
             name: "BriefCoreTests",
@@ -102,16 +104,15 @@ let package = Package(
             name: "BriefRuntimeTests",
             dependencies: ["BriefRuntime", "BriefUI", "BriefStore", "BriefCore"]
         ),
-        // The HTTP client against a loopback fault server (fault-server.py, run with python3)
-        // and the page cache.
+        // The HTTP client against the loopback fault server, and the page cache.
         .testTarget(
             name: "BriefStoreTests",
-            dependencies: ["BriefStore"],
-            exclude: ["fault-server.py"]
+            dependencies: ["BriefStore", "BriefProcess"]
         ),
-        // Drives the built `brief` binary in tmux; no module dependencies.
+        // Drives the built `brief` binary in tmux (web pages from the loopback server).
         .testTarget(
-            name: "EndToEndTests"
+            name: "EndToEndTests",
+            dependencies: ["BriefProcess"]
         ),
     ],
     swiftLanguageModes: [.v6]

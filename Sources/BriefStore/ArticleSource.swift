@@ -80,7 +80,7 @@ public struct WebAccess: Sendable {
     }
 
     /// `BRIEF_CONNECT_TIMEOUT` and `BRIEF_TIMEOUT` (seconds, default 10 and 30), `BRIEF_MAX_PAGE`
-    /// (bytes, default 20 MB) and `BRIEF_OFFLINE=1` override the defaults; proxies come from
+    /// (bytes, default 20 MB), `BRIEF_OFFLINE=1` and `BRIEF_REFRESH=1` override the defaults; proxies come from
     /// the usual `http_proxy`/`https_proxy`/`no_proxy` variables.
     public static func standard(environment: Environment, version: String) -> WebAccess {
         var options = HTTPOptions(userAgent: "Brief/\(version) (terminal news reader)")
@@ -89,6 +89,7 @@ public struct WebAccess: Sendable {
         if let value = environment["BRIEF_MAX_PAGE"].flatMap(Int.init), value > 0 { options.maxBodyBytes = value }
         var access = WebAccess(client: HTTPClient(options: options), cache: PageCache.standard(environment: environment))
         access.offline = environment["BRIEF_OFFLINE"] == "1"
+        access.refresh = environment["BRIEF_REFRESH"] == "1"
         return access
     }
 }

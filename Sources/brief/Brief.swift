@@ -217,7 +217,11 @@ enum ArticleInputs {
 /// The web as the commands reach it: one client and the page cache for the whole run, and
 /// the pages fetched ahead of the articles that need them.
 enum Web {
-    static let access = WebAccess.standard(environment: .process, version: Brief.version)
+    private static let configured = Mutex(WebAccess.standard(environment: .process, version: Brief.version))
+    static var access: WebAccess { configured.withLock { $0 } }
+
+    /// `--refresh`: pages kept in the cache are fetched again (and kept anew).
+    static func refreshKeptPages() { configured.withLock { $0.refresh = true } }
     private static let fetched = Mutex<[String: Result<ArticleSource.Loaded, StoreError>]>([:])
 
     /// Fetches the pages of `urls` that are not kept yet, several at once (at most two per host).

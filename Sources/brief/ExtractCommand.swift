@@ -28,9 +28,13 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "Output format: text, markdown or json.")
     var format: Format = .text
 
+    @Flag(help: "Fetch pages again even when a copy is kept in the page cache.")
+    var refresh = false
+
     mutating func run() throws {
         guard !sources.isEmpty else { throw ValidationError("give at least one page: a file, a URL or -") }
         let format = format
+        if refresh { Web.refreshKeptPages() }
         let failed = ArticlePipeline.run(sources, makeContext: { () }, render: { _, source, article, sink in
             switch format {
             case .text: sink(Array(ArticleText.text(article).utf8))

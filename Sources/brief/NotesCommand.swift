@@ -23,14 +23,14 @@ func noteStore() -> NoteStore {
     NoteStore.standard(environment: .process)
 }
 
-/// Reads and parses one article, or reports it and exits 1.
+/// Reads and parses one article (a file or a web page), or reports it and exits 1.
 func loadArticle(_ path: String) throws -> Article {
-    switch ArticleFiles.read(path) {
+    switch ArticleInputs.article(path) {
     case .failure(let error):
         Output.error(error.description)
         throw ExitCode(1)
-    case .success(let bytes):
-        return ArticleParser.parse(bytes: bytes, fileName: path)
+    case .success(let article):
+        return article
     }
 }
 
@@ -43,7 +43,7 @@ struct AddNote: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add", abstract: "Attach a note to a passage of an article.")
 
-    @Argument(help: "The article file.")
+    @Argument(help: "The article: a file or a web page's URL.")
     var path: String
 
     @Option(help: "The passage, as it stands in the article (whitespace-insensitive).")
@@ -74,7 +74,7 @@ struct ListNotes: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list", abstract: "List notes (of one article, or of all).")
 
-    @Argument(help: "The article file (default: every article with notes).")
+    @Argument(help: "The article, a file or a URL (default: every article with notes).")
     var path: String?
 
     @Option(help: "Output format: text or json.")
@@ -129,7 +129,7 @@ struct ExportNotes: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, markdown, json }
 
-    @Argument(help: "Article files or folders (default: every article with notes).")
+    @Argument(help: "Article files, folders or URLs (default: every article with notes).")
     var paths: [String] = []
 
     @Option(help: "text, markdown or json.")
@@ -165,10 +165,12 @@ func notesReports(_ paths: [String]) throws -> ([NotesReport], Bool) {
     if paths.isEmpty {
         let (all, errors) = store.all()
         for error in errors { Output.error(error.description); failed = true }
+        // Web pages from the page cache only: listing or exporting every note never waits
+        // on the network (a page no longer kept shows its notes as they were stored).
+        var keptOnly = Web.access
+        keptOnly.offline = true
         for stored in all where !stored.notes.isEmpty {
-            let article = (try? ArticleFiles.read(stored.source).get()).map {
-                ArticleParser.parse(bytes: $0, fileName: stored.source)
-            }
+            let article = (try? ArticleSource.read(stored.source, web: keptOnly).get())?.article
             reports.append(NotesReport(stored: stored, article: article))
         }
         return (reports, failed)

@@ -244,3 +244,26 @@ struct InlineTests {
         #expect(visible("  a\n  b\t\tc  ") == "a b c")
     }
 }
+
+@Suite("Parser: GitHub pipe tables")
+struct PipeTableTests {
+    @Test("A header, a delimiter row and body rows become one table block with its cells")
+    func table() {
+        let article = ArticleParser.parse("# T\n\nBefore the table.\n| Name | Value |\n|:-----|------:|\n| *alpha* | 1 |\n| [beta](https://b.example) \\| x | 2 | extra |\n| gamma |\n\nAfter.\n", fileName: "t.md")
+        let kinds = article.blocks.map(\.kind)
+        #expect(kinds == [.paragraph, .table, .paragraph])
+        let table = article.blocks[1]
+        #expect(table.rows == [["Name", "Value"], ["alpha", "1"], ["beta | x", "2"], ["gamma", ""]])
+        #expect(table.line == 4)
+        #expect(table.links.map(\.destination) == ["https://b.example"])
+        #expect(article.blocks[0].text == "Before the table.")
+    }
+
+    @Test("Pipes without a delimiter row, or with a different cell count, stay a paragraph")
+    func notTables() {
+        for text in ["a | b\nc | d\n", "| a | b |\n| --- |\n", "a | b\n--- | --- | ---\n", "x\n---\n"] {
+            let article = ArticleParser.parse("# T\n\n" + text, fileName: "t.md")
+            #expect(!article.blocks.contains { $0.kind == .table }, "\(text)")
+        }
+    }
+}

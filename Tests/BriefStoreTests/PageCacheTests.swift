@@ -1,3 +1,4 @@
+import BriefProcess
 import BriefStore
 import Foundation
 import Testing

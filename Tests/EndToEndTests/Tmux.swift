@@ -63,7 +63,7 @@ final class TmuxSession {
         // The shell stays after brief exits, to show its status.
         let extra = environment.sorted { $0.key < $1.key }.map { "\($0.key)='\($0.value)' " }.joined()
         let command = "cd '\(Self.packageDirectory)' && env TERM=xterm-256color LANG=C.UTF-8 "
-            + "XDG_STATE_HOME='\(stateDirectory)/state' XDG_DATA_HOME='\(stateDirectory)/data' "
+            + "XDG_STATE_HOME='\(stateDirectory)/state' XDG_DATA_HOME='\(stateDirectory)/data' XDG_CACHE_HOME='\(stateDirectory)/cache' "
             + extra + "\(quoted); echo \"brief exited: $?\"; sleep 600"
         try start(command, width: width, height: height)
     }
@@ -77,6 +77,7 @@ final class TmuxSession {
         var environment = ProcessInfo.processInfo.environment
         environment["XDG_STATE_HOME"] = stateDirectory + "/state"
         environment["XDG_DATA_HOME"] = stateDirectory + "/data"
+        environment["XDG_CACHE_HOME"] = stateDirectory + "/cache"
         process.environment = environment
         let pipe = Pipe()
         process.standardOutput = pipe
@@ -88,14 +89,16 @@ final class TmuxSession {
     }
 
     /// Reuses the state folder of an earlier session (to test what is remembered).
-    init(_ arguments: [String], sharingStateWith other: TmuxSession, width: Int = 100, height: Int = 30) throws {
+    init(_ arguments: [String], sharingStateWith other: TmuxSession, width: Int = 100, height: Int = 30,
+         environment: [String: String] = [:]) throws {
         socket = Self.newSocketName()
         stateDirectory = other.stateDirectory
         let binary = try Self.binary()
         let quoted = ([binary] + arguments).map { "'" + $0 + "'" }.joined(separator: " ")
+        let extra = environment.sorted { $0.key < $1.key }.map { "\($0.key)='\($0.value)' " }.joined()
         let command = "cd '\(Self.packageDirectory)' && env TERM=xterm-256color LANG=C.UTF-8 "
-            + "XDG_STATE_HOME='\(stateDirectory)/state' XDG_DATA_HOME='\(stateDirectory)/data' "
-            + "\(quoted); echo \"brief exited: $?\"; sleep 600"
+            + "XDG_STATE_HOME='\(stateDirectory)/state' XDG_DATA_HOME='\(stateDirectory)/data' XDG_CACHE_HOME='\(stateDirectory)/cache' "
+            + extra + "\(quoted); echo \"brief exited: $?\"; sleep 600"
         try start(command, width: width, height: height)
     }
 
@@ -115,7 +118,7 @@ final class TmuxSession {
             try (configuration.joined(separator: "\n") + "\n").write(toFile: config, atomically: true, encoding: .utf8)
         }
         let line = "cd '\(Self.packageDirectory)' && export TERM=xterm-256color LANG=C.UTF-8 "
-            + "XDG_STATE_HOME='\(stateDirectory)/state' XDG_DATA_HOME='\(stateDirectory)/data' "
+            + "XDG_STATE_HOME='\(stateDirectory)/state' XDG_DATA_HOME='\(stateDirectory)/data' XDG_CACHE_HOME='\(stateDirectory)/cache' "
             + "BRIEF='\(binary)' && \(command)"
         try start(line, width: width, height: height, configuration: config)
     }

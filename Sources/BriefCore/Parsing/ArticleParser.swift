@@ -46,6 +46,10 @@ public enum ArticleParser {
                                     line: block.line, level: 0, info: block.info))
                 continue
             }
+            if block.kind == .table {
+                blocks.append(table(block, references))
+                continue
+            }
             var inline = visible(block, references)
             if block.kind == .bullet, let stripped = stripBulletGlyph(inline.text) { inline.text = stripped }
             if inline.text.isEmpty && (block.isHTML || block.kind != .bullet) { continue }
@@ -66,6 +70,20 @@ public enum ArticleParser {
 
     static func visible(_ block: RawBlock, _ references: [String: String]) -> InlineParser.Output {
         InlineParser.parse(block.raw, references: references)
+    }
+
+    /// A table's cells made visible; its links gathered from all of them.
+    static func table(_ block: RawBlock, _ references: [String: String]) -> Block {
+        var links: [Link] = []
+        let rows = block.cells.map { row in
+            row.map { cell in
+                let inline = InlineParser.parse(cell, references: references)
+                links += inline.links
+                return inline.text
+            }
+        }
+        let text = rows.map { $0.joined(separator: " | ") }.joined(separator: "\n")
+        return Block(kind: .table, text: text, line: block.line, links: links, rows: rows)
     }
 
     /// "•Text" inside a Markdown bullet ("- •Text", as scraped news writes it).

@@ -265,7 +265,14 @@ struct MarkdownBlockParser {
         switch current {
         case .none:
             break
-        case .paragraph(let lines, let start):
+        case .paragraph(var lines, let start):
+            var table: RawBlock?
+            if let (header, rows) = GFMTable.find(in: lines) {
+                table = RawBlock(kind: .table, line: start + header, level: 0, raw: [], cells: rows)
+                lines.removeSubrange(header...)
+            }
+            defer { if let table { blocks.append(table) } }
+            guard !lines.isEmpty else { return }
             var raw = joinLines(lines)
             raw = extractReferences(raw)
             if !raw.isEmpty { emitText(.paragraph, raw: raw, line: start + lineOffset(removedFrom: lines, raw: raw)) }
@@ -618,5 +625,67 @@ struct MarkdownBlockParser {
             raw.append(contentsOf: line)
         }
         return raw
+    }
+}
+
+/// A GitHub-flavoured pipe table inside a paragraph's lines: a header row, a delimiter row
+/// with as many cells (`| --- | :-: |`), then one row a line to the paragraph's end.
+enum GFMTable {
+    /// The index of the header line and the cells of every row, or nil when there is no table.
+    static func find(in lines: [ArraySlice<UInt8>]) -> (header: Int, rows: [[[UInt8]]])? {
+        guard lines.count >= 2 else { return nil }
+        for index in 0..<(lines.count - 1) where lines[index].contains(0x7C) || lines[index + 1].contains(0x7C) {
+            guard isDelimiterRow(lines[index + 1]) else { continue }
+            let header = cells(lines[index])
+            guard header.count == cells(lines[index + 1]).count else { continue }
+            var rows = [header]
+            for line in lines[(index + 2)...] {
+                var row = cells(line)
+                // As GitHub does: rows are cut or padded to the header's width.
+                if row.count > header.count { row.removeSubrange(header.count...) }
+                while row.count < header.count { row.append([]) }
+                rows.append(row)
+            }
+            return (index, rows)
+        }
+        return nil
+    }
+
+    /// `|`-separated cells ("\|" is a pipe inside a cell), the outer pipes and spaces trimmed.
+    static func cells(_ line: ArraySlice<UInt8>) -> [[UInt8]] {
+        var text = line.trimmedLine
+        if text.first == 0x7C { text = text.dropFirst() }
+        if text.last == 0x7C, !(text.count >= 2 && text[text.endIndex - 2] == 0x5C) {
+            text = text.dropLast()
+        }
+        var cells: [[UInt8]] = []
+        var cell: [UInt8] = []
+        var escaped = false
+        for byte in text {
+            if byte == 0x7C && !escaped {
+                cells.append(Array(cell[...].trimmedLine))
+                cell.removeAll()
+                continue
+            }
+            escaped = byte == 0x5C && !escaped
+            cell.append(byte)
+        }
+        cells.append(Array(cell[...].trimmedLine))
+        return cells
+    }
+
+    /// `---`, `:--`, `--:`, `:-:` cells, at least one pipe unless there are several cells.
+    static func isDelimiterRow(_ line: ArraySlice<UInt8>) -> Bool {
+        let text = line.trimmedLine
+        guard text.contains(0x2D), text.allSatisfy({ $0 == 0x7C || $0 == 0x2D || $0 == 0x3A || $0 == 0x20 || $0 == 0x09 }) else {
+            return false
+        }
+        guard text.contains(0x7C) else { return false }
+        return cells(line).allSatisfy { cell in
+            var body = cell[...]
+            if body.first == 0x3A { body = body.dropFirst() }
+            if body.last == 0x3A { body = body.dropLast() }
+            return !body.isEmpty && body.allSatisfy { $0 == 0x2D }
+        }
     }
 }

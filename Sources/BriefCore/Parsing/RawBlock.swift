@@ -9,6 +9,8 @@ struct RawBlock {
     var info: String? = nil
     /// HTML blocks: tags are dropped and only their text is kept.
     var isHTML = false
+    /// Tables: the inline source of each cell, row by row (the header row first).
+    var cells: [[[UInt8]]] = []
 }
 
 /// Lines of a cleaned source: byte ranges without the "\n".

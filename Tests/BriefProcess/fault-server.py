@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""A loopback HTTP server that misbehaves on purpose, for BriefStoreTests' HTTP client tests.
+"""A loopback HTTP server for the tests: it serves news pages (/article, /article-latin1,
+/evil, /counted/NAME with /count/NAME saying how often it was asked) and misbehaves on
+purpose (slow, truncated, endless, redirect loops, bombs, 404 and 500).
 
 Listens on 127.0.0.1 at a free port and prints the port as its first line of standard
 output. Exits when standard input reaches its end, so it never outlives the test process.
@@ -20,6 +22,38 @@ try:
     import brotli  # not in Debian's python3; /brotli answers 404 without it
 except ImportError:
     brotli = None
+
+ARTICLE_PARAGRAPHS = [
+    "The city council approved a budget of 4.2 billion dollars on Tuesday, after a debate that lasted, by most accounts, well into the night.",
+    "The plan raises spending on transit by 12 percent, cuts the parks budget, and sets aside money for the repair of bridges that engineers have called unsafe.",
+    "Critics said the increase in transit spending, while welcome, would not cover the cost of the new lines, and that the cuts to parks would fall hardest on poorer districts.",
+    "The mayor, who proposed the budget in March, said the council had made the right choice, and that the city would review its spending again next year.",
+]
+
+
+def news_page(title, paragraphs, extra_head=""):
+    body = "".join("<p>%s</p>\n" % p for p in paragraphs)
+    return ("""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>%s - The Loopback Times</title>
+<meta name="author" content="Jane Smith"><meta property="article:published_time" content="2026-03-04T10:00:00Z">
+%s</head><body>
+<nav class="main-nav"><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>
+<article><h1>%s</h1>
+%s<p>Read <a href="/docs/budget.html">the full budget</a> for the figures, by department.</p>
+</article>
+<footer class="site-footer">Copyright The Loopback Times. <a href="/privacy">Privacy</a></footer>
+</body></html>
+""" % (title, extra_head, title, body))
+
+
+ARTICLE = news_page("Council Approves the New Budget", ARTICLE_PARAGRAPHS).encode("utf-8")
+ARTICLE_LATIN1 = news_page("Caf\u00e9 Owners Welcome the Budget",
+                           [p.replace("The city", "The caf\u00e9s of the city") for p in ARTICLE_PARAGRAPHS]
+                           ).replace('<meta charset="utf-8">', "").encode("iso-8859-1")
+EVIL = news_page("Evil \x1b]0;pwned\x07 Title",
+                 ["Evil \x1b[2J\x1b]52;c;cm0gLXJmIH4K\x07 text \x9b31m with &#27;[5m entities, long enough to count, with commas, and words."]
+                 + ARTICLE_PARAGRAPHS).encode("utf-8")
+counts = {}  # name -> how often /counted/NAME was asked
 
 lock = threading.Lock()
 concurrent_now = {}  # group -> transfers in /concurrent/GROUP now
@@ -71,7 +105,24 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if path.startswith("http://"):  # the absolute form: we are the client's proxy
             path = "/" + (path.split("/", 3) + [""])[3]
         parts = path.strip("/").split("/")
-        if path == "/ok":
+        if path == "/article":
+            self.send_body(200, ARTICLE, "text/html; charset=utf-8")
+        elif path == "/article-latin1":
+            self.send_body(200, ARTICLE_LATIN1, "text/html; charset=ISO-8859-1")
+        elif path == "/evil":
+            self.send_body(200, EVIL, "text/html")
+        elif parts[0] == "counted" and len(parts) == 2:
+            with lock:
+                counts[parts[1]] = counts.get(parts[1], 0) + 1
+            self.send_body(200, ARTICLE, "text/html; charset=utf-8")
+        elif parts[0] == "count" and len(parts) == 2:
+            with lock:
+                self.send_body(200, str(counts.get(parts[1], 0)).encode("ascii"))
+        elif path == "/redirect-article":
+            self.redirect("/article", 301)
+        elif path == "/plain":
+            self.send_body(200, b"Plain Text News\n\nThe council met on Tuesday and approved the budget, which raises transit spending.\n")
+        elif path == "/ok":
             self.send_body(200, OK_BODY, "text/html; charset=iso-8859-1")
         elif parts[0] == "redirect" and len(parts) == 2 and parts[1].isdigit():
             n = int(parts[1])

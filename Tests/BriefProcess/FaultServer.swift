@@ -1,31 +1,30 @@
 import Foundation
-import Testing
 
 /// Runs fault-server.py (beside this file) on 127.0.0.1 for one test: `withFaultServer`
 /// starts it, waits for the port it prints, and stops it (terminate, then wait) however
 /// the test ends. The server also exits when its standard input closes, so it cannot
 /// outlive a test process that crashed.
-final class FaultServer {
-    let port: Int
+public final class FaultServer {
+    public let port: Int
     private let process: Process
     private let input: Pipe
     private let output: Pipe
 
-    var base: String { "http://127.0.0.1:\(port)" }
-    func url(_ path: String) -> String { base + path }
+    public var base: String { "http://127.0.0.1:\(port)" }
+    public func url(_ path: String) -> String { base + path }
 
-    static let script: String = {
+    public static let script: String = {
         var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
         parts.removeLast()
         return (parts + ["fault-server.py"]).joined(separator: "/")
     }()
 
     /// Debian's python3 (scripts/setup.sh installs it), else the first on PATH.
-    static let python: [String] = FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")
+    public static let python: [String] = FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")
         ? ["/usr/bin/python3"] : ["/usr/bin/env", "python3"]
 
     /// Whether that python can serve brotli (Debian's python3 cannot: the test is then skipped).
-    static let hasBrotli: Bool = {
+    public static let hasBrotli: Bool = {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python[0])
         process.arguments = Array(python.dropFirst()) + ["-c", "import brotli"]
@@ -36,9 +35,9 @@ final class FaultServer {
         return process.terminationStatus == 0
     }()
 
-    struct StartFailure: Error, CustomStringConvertible { var description: String }
+    public struct StartFailure: Error, CustomStringConvertible { public var description: String }
 
-    init(deadline seconds: Double = 20) throws {
+    public init(deadline seconds: Double = 20) throws {
         process = Process()
         process.executableURL = URL(fileURLWithPath: FaultServer.python[0])
         process.arguments = Array(FaultServer.python.dropFirst()) + [FaultServer.script]
@@ -56,8 +55,28 @@ final class FaultServer {
         self.port = port
     }
 
+    /// The body of `path` on this server, fetched by python's urllib (no proxy): for a test
+    /// to read what the server counted.
+    public func get(_ path: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: FaultServer.python[0])
+        process.arguments = Array(FaultServer.python.dropFirst()) + ["-c", """
+            import sys, urllib.request
+            opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+            sys.stdout.write(opener.open(sys.argv[1], timeout=20).read().decode("utf-8"))
+            """, url(path)]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw StartFailure(description: "GET \(path) failed") }
+        return String(decoding: data, as: UTF8.self)
+    }
+
     /// Terminates the server and waits for it; a second call does nothing more.
-    func stop() { FaultServer.stop(process, input, output) }
+    public func stop() { FaultServer.stop(process, input, output) }
 
     /// Closes the server's input (it exits at its end) and terminates it; SIGKILL if it is
     /// still there after 5 s, so a test never hangs on it. Then waits for it.
@@ -94,14 +113,14 @@ final class FaultServer {
 }
 
 /// Runs `body` with a fault server of its own, stopped when `body` returns or throws.
-func withFaultServer<T>(_ body: (FaultServer) throws -> T) throws -> T {
+public func withFaultServer<T>(_ body: (FaultServer) throws -> T) throws -> T {
     let server = try FaultServer()
     defer { server.stop() }
     return try body(server)
 }
 
 /// `body`'s result and the seconds it took.
-func timed<T>(_ body: () throws -> T) rethrows -> (T, Double) {
+public func timed<T>(_ body: () throws -> T) rethrows -> (T, Double) {
     let start = ContinuousClock.now
     let result = try body()
     let elapsed = start.duration(to: .now)
