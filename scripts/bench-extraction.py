@@ -17,6 +17,33 @@ def brief(binary, pages, out):
         subprocess.run([binary, "extract", "--format", "json", *pages], stdout=f, env=env, check=False)
     return time.perf_counter() - start
 
+BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "td", "th", "blockquote", "div", "article",
+          "section", "tr", "dd", "dt", "figcaption", "br", "table", "ul", "ol"}
+
+def block_lines(root):
+    """The text of an lxml tree one block a line, each block's text once (as the truth is written)."""
+    lines, run = [], []
+    def flush():
+        text = " ".join("".join(run).split())
+        if text:
+            lines.append(text)
+        run.clear()
+    def walk(e):
+        block = e.tag in BLOCKS
+        if block:
+            flush()
+        if e.text:
+            run.append(e.text)
+        for child in e:
+            walk(child)
+            if child.tail:
+                run.append(child.tail)
+        if block:
+            flush()
+    walk(root)
+    flush()
+    return lines
+
 def python_tool(name, pages, out):
     if name == "trafilatura":
         import trafilatura
@@ -31,14 +58,13 @@ def python_tool(name, pages, out):
         def run(html):
             doc = Document(html)
             body = lxml.html.fromstring(doc.summary(html_partial=True))
-            lines = [" ".join(e.text_content().split()) for e in body.iter("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "td", "blockquote")]
-            return {"title": doc.short_title(), "text": "\n".join(l for l in lines if l) or body.text_content()}
+            return {"title": doc.short_title(), "text": "\n".join(block_lines(body))}
     texts = [(p, open(p, "rb").read()) for p in pages]
     rows = []
     start = time.perf_counter()
     for path, html in texts:
         try:
-            result = run(html.decode("utf-8", "replace"))
+            result = run(html)  # bytes: each tool finds the charset itself
         except Exception:
             result = {}
         rows.append(dict(result, source=path))

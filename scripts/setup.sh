@@ -12,7 +12,7 @@ needed=(libncurses-dev libicu-dev libxml2-dev libcurl4-openssl-dev)
 if [ "${1:-}" = --tests ]; then
   # unicode-data: Unicode's conformance files for the segmentation tests.
   # tmux: end-to-end tests. cmark: the reference parser for scripts/cmark-agreement.py.
-  # python3: the HTTP tests' loopback fault server (Tests/BriefStoreTests/fault-server.py).
+  # python3: the loopback HTTP server of the web and HTTP tests (Tests/BriefProcess/fault-server.py).
   # bc: timing arithmetic in scripts/pathological.sh.
   needed+=(unicode-data tmux cmark python3 bc)
 elif [ $# -gt 0 ]; then

@@ -148,6 +148,10 @@ struct HTMLMappingTests {
         #expect(found.contains { $0.text == "The Elm Street bridge, closed since May." })
         #expect(!found.contains { $0.text.contains("bridge.jpg") })
         #expect(found.contains { $0.text.hasPrefix("A map of the new lines The new lines") })
+
+        // A divider 2 px high says "line"; that is not the article's.
+        let divided = blocks("<figure><img src=\"rule.jpg\" alt=\"line\" height=\"2\" width=\"464\"></figure><p>After the rule, the story goes on, as stories do, to the end.</p>")
+        #expect(!divided.contains { $0.text == "line" || $0.text.hasPrefix("line ") })
     }
 
     @Test("Links keep their text and an absolute target resolved against the page (or its <base>)")

@@ -329,13 +329,14 @@ struct ContentExtractor {
         cleanConditionally(index["form"], "form", in: content)
         cleanConditionally(index["fieldset"], "fieldset", in: content)
         for name in ["object", "embed", "footer", "link", "aside", "iframe", "input", "textarea", "select", "button", "nav"] {
-            for node in index[name] { node.remove() }
+            HTMLNode.removeAll(index[name])
         }
-        // Share buttons and the like, where they hold little text.
-        for node in index.all where node.parent != nil && index.isInside(node, content) {
-            let match = node.className + " " + node.id
-            if ClassNames.share(match) && node.textContent.utf8.count < 500 { node.remove() }
-        }
+        // Share buttons and the like, where they hold little text (decided in document order,
+        // an outer element before what it holds, so removing them together changes nothing).
+        HTMLNode.removeAll(index.all.filter { node in
+            guard node.parent != nil, index.isInside(node, content) else { return false }
+            return ClassNames.share(node.className + " " + node.id) && node.textContent.utf8.count < 500
+        })
         for heading in index["h1"] + index["h2"] where classWeight(heading) < 0 { heading.remove() }
         cleanConditionally(index["table"], "table", in: content)
         cleanConditionally(index["ul"], "ul", in: content)
@@ -379,27 +380,27 @@ struct ContentExtractor {
         if tag == "table" && node.dataTable { return false }
         if node.hasAncestor(named: "table", where: { $0.dataTable }) { return false }
         if node.hasAncestor(named: "code", maxDepth: 3) { return false }
-        let length = TextMeasure.length(node)
-        var isList = tag == "ul" || tag == "ol"
-        if !isList && length > 0 {
-            var listLength = 0
-            for list in node.descendants(named: ["ul", "ol"]) { listLength += TextMeasure.length(list) }
-            isList = Double(listLength) / Double(length) > 0.9
-        }
         let weight = classWeight(node)
         if weight < 0 { return true }
+        // Most of the article's own text has commas: decided before anything is counted.
         guard TextMeasure.commas(node) < 10 else { return false }
+        let census = Census(node)
+        let length = census.length
+        var isList = tag == "ul" || tag == "ol"
+        if !isList && length > 0 {
+            isList = Double(census.listLength) / Double(length) > 0.9
+        }
 
-        let paragraphs = node.descendants(named: ["p"]).count
-        let images = node.descendants(named: ["img"]).count
-        let items = node.descendants(named: ["li"]).count - 100
-        let inputs = node.descendants(named: ["input"]).count
-        let headingDensity = TextMeasure.density(node, of: ["h1", "h2", "h3", "h4", "h5", "h6"])
-        let embeds = node.descendants(named: ["object", "embed", "iframe"]).count
-        let text = collapseWhitespace(Array(node.textContent.utf8))
-        if ContentExtractor.isAdOrLoading(text) { return true }
-        let linkDensity = TextMeasure.linkDensity(node)
-        let textDensity = TextMeasure.density(node, of: ContentExtractor.textish)
+        let paragraphs = census.paragraphs
+        let images = census.images
+        let items = census.items - 100
+        let inputs = census.inputs
+        let headingDensity = census.density(census.headingLength)
+        let embeds = census.embeds
+        // The longest of the ad and loading words is 13 characters.
+        if length <= 20, ContentExtractor.isAdOrLoading(collapseWhitespace(Array(node.textContent.utf8))) { return true }
+        let linkDensity = census.density(census.linkLength)
+        let textDensity = census.density(census.textishLength)
         let inFigure = node.hasAncestor(named: "figure", maxDepth: 3)
 
         var remove = false
@@ -416,9 +417,48 @@ struct ContentExtractor {
         // A list of images (a gallery) stays.
         if isList && remove {
             if node.elementChildren.contains(where: { $0.elementChildren.count > 1 }) { return true }
-            if images == node.descendants(named: ["li"]).count { return false }
+            if images == census.items { return false }
         }
         return remove
+    }
+
+    /// What conditional cleaning asks of a node, counted in one walk over it: the elements
+    /// of each kind inside and the text lengths inside them (each element inside a counted
+    /// one is counted again, as `descendants` would count it).
+    struct Census {
+        var length = 0
+        var paragraphs = 0, images = 0, items = 0, inputs = 0, embeds = 0
+        var listLength = 0, headingLength = 0, textishLength = 0
+        var linkLength = 0.0
+
+        init(_ node: HTMLNode) {
+            length = TextMeasure.length(node)
+            visit(node)
+        }
+
+        func density(_ part: Int) -> Double { length == 0 ? 0 : Double(part) / Double(length) }
+        func density(_ part: Double) -> Double { length == 0 ? 0 : part / Double(length) }
+
+        private mutating func visit(_ node: HTMLNode) {
+            for child in node.children where child.isElement {
+                let name = child.name
+                switch name {
+                case "p": paragraphs += 1
+                case "img": images += 1
+                case "li": items += 1
+                case "input": inputs += 1
+                case "object", "embed", "iframe": embeds += 1
+                case "h1", "h2", "h3", "h4", "h5", "h6": headingLength += TextMeasure.length(child)
+                case "a":
+                    let weight = (child.attribute("href") ?? "").hasPrefix("#") ? 0.3 : 1
+                    linkLength += Double(TextMeasure.length(child)) * weight
+                default: break
+                }
+                if name == "ul" || name == "ol" { listLength += TextMeasure.length(child) }
+                if ContentExtractor.textish.contains(name) { textishLength += TextMeasure.length(child) }
+                if !child.children.isEmpty { visit(child) }
+            }
+        }
     }
 
     /// Tables that hold data (headers, captions, many cells) as opposed to page layout.
@@ -487,10 +527,12 @@ struct ContentExtractor {
         return true
     }
 
+    /// No text and no elements but `br`/`hr`: only the children need looking at (the
+    /// whole subtree of every container was once walked here).
     static func isWithoutContent(_ node: HTMLNode) -> Bool {
-        guard TextMeasure.isBlank(node) else { return false }
-        let elements = node.elementChildren
-        return elements.isEmpty || elements.allSatisfy { $0.name == "br" || $0.name == "hr" }
+        node.children.allSatisfy { child in
+            child.isText ? TextMeasure.isBlank(child) : child.name == "br" || child.name == "hr"
+        }
     }
 
     static func hasSingleChild(_ node: HTMLNode, named name: String) -> Bool {
@@ -555,12 +597,13 @@ struct ContentExtractor {
     }
 
     static func isAdOrLoading(_ text: String) -> Bool {
-        let lowered = text.lowercased()
-        let words: Set<String> = ["ad", "advertising", "advertisement", "pub", "publicité", "werbung", "广告", "реклама",
-                                  "anuncio", "loading", "loading…", "loading...", "正在加载", "загрузка", "chargement",
-                                  "cargando"]
-        return words.contains(lowered)
+        adOrLoading.contains(text.lowercased())
     }
+
+    static let adOrLoading: Set<String> = [
+        "ad", "advertising", "advertisement", "pub", "publicité", "werbung", "广告", "реклама", "anuncio", "loading",
+        "loading…", "loading...", "正在加载", "загрузка", "chargement", "cargando",
+    ]
 
     /// How much of `b`'s words are also in `a` (0…1), over ASCII word tokens as in Readability.
     static func similarity(_ a: String, _ b: String) -> Double {
@@ -665,10 +708,31 @@ enum ClassNames {
     private static let shareWord = Array("share".utf8)
     private static let sharedaddyWord = Array("sharedaddy".utf8)
 
+    /// Compared in place, ASCII case folded as it goes: no lower-cased copy of the names is
+    /// made (this runs several times on every element).
     private static func containsAny(_ names: String, _ words: [[UInt8]]) -> Bool {
-        if names.utf8.allSatisfy({ $0 == 0x20 }) { return false }
-        let lowered = names.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-        return words.contains { contains(lowered, $0) }
+        var names = names
+        return names.withUTF8 { haystack in
+            if haystack.allSatisfy({ $0 == 0x20 }) { return false }
+            return words.contains { word in word.withUnsafeBufferPointer { containsFolded(haystack, $0) } }
+        }
+    }
+
+    private static func containsFolded(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = haystack.count, m = needle.count
+        guard m > 0 else { return true }
+        guard m <= n else { return false }
+        @inline(__always) func folded(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+        var i = 0
+        while i <= n - m {
+            if folded(haystack[i]) == needle[0] {
+                var j = 1
+                while j < m && folded(haystack[i + j]) == needle[j] { j += 1 }
+                if j == m { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     /// Byte substring search: class names are short, the words few (this runs on every element).

@@ -84,34 +84,35 @@ public enum PageDecoding {
 
     /// The charset a page declares in its first 4 KB: `<meta charset="…">` or
     /// `<meta http-equiv="Content-Type" content="text/html; charset=…">`.
+    /// Scanned as ASCII bytes (lower-cased), not as a String: this runs on every page.
     static func metaCharset(_ bytes: [UInt8]) -> String? {
-        let head = String(decoding: bytes.prefix(4096), as: UTF8.self).lowercased()
+        let head = bytes.prefix(4096).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
         var rest = head[...]
-        while let start = rest.firstRange(of: "<meta") {
-            let tagEnd = rest[start.upperBound...].firstIndex(of: ">") ?? rest.endIndex
-            let tag = rest[start.upperBound..<tagEnd]
-            if let value = charsetValue(in: tag) { return value }
+        while let start = rest.firstRange(of: Array("<meta".utf8)) {
+            let tagEnd = rest[start.upperBound...].firstIndex(of: 0x3E) ?? rest.endIndex
+            if let value = charsetValue(in: rest[start.upperBound..<tagEnd]) { return value }
             rest = rest[tagEnd...]
         }
         return nil
     }
 
-    private static func charsetValue(in tag: Substring) -> String? {
-        guard let range = tag.firstRange(of: "charset") else { return nil }
-        var value = tag[range.upperBound...].drop { $0 == " " }
-        guard value.first == "=" else { return nil }
-        value = value.dropFirst().drop { $0 == " " || $0 == "\"" || $0 == "'" }
-        let name = value.prefix { !" \"';/>".contains($0) }
-        return name.isEmpty ? nil : String(name)
+    private static func charsetValue(in tag: ArraySlice<UInt8>) -> String? {
+        guard let range = tag.firstRange(of: Array("charset".utf8)) else { return nil }
+        var value = tag[range.upperBound...].drop { $0 == 0x20 }
+        guard value.first == 0x3D else { return nil }  // =
+        value = value.dropFirst().drop { $0 == 0x20 || $0 == 0x22 || $0 == 0x27 }
+        let name = value.prefix { !Array(" \"';/>".utf8).contains($0) }
+        return name.isEmpty ? nil : String(decoding: name, as: UTF8.self)
     }
 }
 
-extension StringProtocol {
+extension String {
+    /// Trimmed over UTF-8 bytes (all trimmed characters are ASCII): it runs on every link.
     var trimmingASCIIWhitespaceAndQuotes: String {
-        let isTrimmed: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\"" || $0 == "'" }
-        var slice = self[...]
-        while let first = slice.first, isTrimmed(first) { slice = slice.dropFirst() }
-        while let last = slice.last, isTrimmed(last) { slice = slice.dropLast() }
-        return String(slice)
+        let isTrimmed: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x22 || $0 == 0x27 }
+        let bytes = utf8
+        guard let first = bytes.firstIndex(where: { !isTrimmed($0) }) else { return "" }
+        let last = bytes.lastIndex(where: { !isTrimmed($0) })!
+        return String(self[first...last])
     }
 }

@@ -12,9 +12,19 @@ enum TextMeasure {
         var blank = true
 
         init(_ text: String) {
+            var text = text  // withUTF8: a plain loop over the bytes (this measures every text node)
+            let multiByte = text.withUTF8 { measure($0) }
+            if multiByte {
+                // Arabic, CJK and other commas are multi-byte: counted only where such bytes occur.
+                commas = Int32(text.unicodeScalars.count { TextMeasure.isComma($0.value) })
+            }
+        }
+
+        /// Fills in the counts; whether any byte may start a multi-byte comma.
+        private mutating func measure(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
             var pendingSpace = false
             var multiByte = false
-            for byte in text.utf8 {
+            for byte in bytes {
                 if byte >= 0xD8 { multiByte = true }
                 if TextMeasure.isSpace(byte) {
                     if blank { leadingSpace = true } else { pendingSpace = true }
@@ -26,11 +36,8 @@ enum TextMeasure {
                 }
             }
             trailingSpace = pendingSpace
-            if blank { leadingSpace = !text.isEmpty }
-            if multiByte {
-                // Arabic, CJK and other commas are multi-byte: counted only where such bytes occur.
-                commas = Int32(text.unicodeScalars.count { TextMeasure.isComma($0.value) })
-            }
+            if blank { leadingSpace = !bytes.isEmpty }
+            return multiByte
         }
     }
 
@@ -78,12 +85,20 @@ enum TextMeasure {
     static func linkDensity(_ node: HTMLNode) -> Double {
         let total = length(node)
         if total == 0 { return 0 }
+        return linkLength(node) / Double(total)
+    }
+
+    /// The length of the text in links (nested links counted again, as Readability does).
+    private static func linkLength(_ node: HTMLNode) -> Double {
         var links = 0.0
-        for link in node.descendants(named: ["a"]) {
-            let weight = (link.attribute("href") ?? "").hasPrefix("#") ? 0.3 : 1
-            links += Double(length(link)) * weight
+        for child in node.children where child.isElement {
+            if child.name == "a" {
+                let weight = (child.attribute("href") ?? "").hasPrefix("#") ? 0.3 : 1
+                links += Double(length(child)) * weight
+            }
+            if !child.children.isEmpty { links += linkLength(child) }
         }
-        return links / Double(total)
+        return links
     }
 
     /// Share of the text inside elements named `names`.

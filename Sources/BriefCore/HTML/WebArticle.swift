@@ -141,7 +141,9 @@ struct BlockWriter {
                 flush()
             case "img":
                 let alt = collapseWhitespace(Array((child.attribute("alt") ?? "").utf8))
-                if !alt.isEmpty && !BlockWriter.isFileName(alt) { append(" " + alt + " ", line: child.line) }
+                if !alt.isEmpty && !BlockWriter.isFileName(alt) && !BlockWriter.isDecoration(child) {
+                    append(" " + alt + " ", line: child.line)
+                }
             case "a":
                 let start = run.count
                 walk(child)
@@ -159,6 +161,15 @@ struct BlockWriter {
                     walk(child)  // inline: em, strong, span, code, …
                 }
             }
+        }
+    }
+
+    /// A divider or spacer image (a side under 16 px: a rule 2 px high, a tracking pixel):
+    /// its alt text ("line", "spacer") is not part of the article.
+    static func isDecoration(_ image: HTMLNode) -> Bool {
+        ["height", "width"].contains { name in
+            guard let value = image.attribute(name), let pixels = Int(value.prefix { $0.isNumber }) else { return false }
+            return pixels < 16
         }
     }
 
