@@ -278,7 +278,23 @@ final class TmuxSession {
             usleep(30_000)
             text = screen()
         }
-        return (true, text)
+        return (true, settled(text, predicate))
+    }
+
+    /// A capture can land while brief is halfway through drawing a screen (the first rows of
+    /// the help are in, the rest not yet): once the predicate holds, capture again until two
+    /// captures agree, for at most a second, and return the last one that still matches, so
+    /// that what a test checks next is the finished screen.
+    private func settled(_ matched: String, _ predicate: (String) -> Bool) -> String {
+        let deadline = Date().addingTimeInterval(1 * Self.timeScale)
+        var text = matched
+        while Date() < deadline {
+            usleep(30_000)
+            let next = screen()
+            if next == text || !predicate(next) { break }
+            text = next
+        }
+        return text
     }
 
     func waitFor(_ text: String, timeout: TimeInterval = 10) -> (ok: Bool, screen: String) {
