@@ -168,6 +168,34 @@ struct HTMLMappingTests {
         #expect(based.last?.links.first?.destination == "https://cdn.example/base/chart.html")
     }
 
+    @Test("White space between inline elements is a space; between blocks it is layout; in pre it is kept")
+    func layoutWhitespace() {
+        let found = blocks("""
+            <p><b>Bold</b> <i>italic</i>\n<a href="/x">link</a> and the council said it would decide, after a long night, on Tuesday.</p>
+            <div>
+              <p>The second paragraph, in a div, with its own layout around it, says more about the budget.</p>
+            </div>
+            <pre>  indented
+                deeper
+
+            after a blank line</pre>
+            """)
+        #expect(found.first?.text.hasPrefix("Bold italic link and the council") == true)
+        #expect(found.contains { $0.text == "The second paragraph, in a div, with its own layout around it, says more about the budget." })
+        let code = found.first { $0.kind == .code }
+        #expect(code?.text == "  indented\n    deeper\n\nafter a blank line")
+
+        // Parsing keeps no node for white space between blocks, and keeps it beside inline ones.
+        let page = HTMLParser.parse(utf8: Array("<body>\n <div>\n <p>a</p>\n <p><b>x</b> <i>y</i></p>\n</div>\n</body>".utf8))
+        var texts: [String] = []
+        var todo = [page.root]
+        while let node = todo.popLast() {
+            if node.isText { texts.append(node.text) }
+            todo += node.children
+        }
+        #expect(texts.sorted() == [" ", "a", "x", "y"])
+    }
+
     @Test("Entities are decoded and whitespace collapsed; script, style and hidden forms leave nothing")
     func textCleaning() {
         let found = blocks("<p>Caf&eacute; &amp; bar&nbsp;owners, &#8220;quoted&#8221;,\n   said   so.</p><script>var leak = 'script text';</script><style>.x{color:red}</style><noscript>Enable JavaScript</noscript><template><p>template text</p></template>")

@@ -660,31 +660,71 @@ struct ElementIndex {
 
 /// What class and id names say about an element (case-insensitive substring rules).
 enum ClassNames {
-    static let unlikelyWords: [[UInt8]] = [
+    static let unlikelyWords = WordSet([
         "-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community", "cover-wrap", "disqus", "extra",
         "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss", "shoutbox", "sidebar",
         "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager", "popup",
         "yom-remote", "cookie", "consent", "newsletter",
-    ].map { Array($0.utf8) }
-    static let maybeWords: [[UInt8]] = ["and", "article", "body", "column", "content", "main", "mathjax", "shadow"].map { Array($0.utf8) }
-    static let positiveWords: [[UInt8]] = ["article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination",
-                                "post", "text", "blog", "story"].map { Array($0.utf8) }
-    static let negativeWords: [[UInt8]] = [
+    ])
+    static let maybeWords = WordSet(["and", "article", "body", "column", "content", "main", "mathjax", "shadow"])
+    static let positiveWords = WordSet(["article", "body", "content", "entry", "hentry", "h-entry", "main", "page",
+                                        "pagination", "post", "text", "blog", "story"])
+    static let negativeWords = WordSet([
         "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead", "media",
         "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor",
         "shopping", "tags", "widget",
-    ].map { Array($0.utf8) }
-    static let bylineWords: [[UInt8]] = ["byline", "author", "dateline", "writtenby", "p-author"].map { Array($0.utf8) }
+    ])
+    static let bylineWords = WordSet(["byline", "author", "dateline", "writtenby", "p-author"])
 
-    static func unlikely(_ names: String) -> Bool { containsAny(names, unlikelyWords) }
-    static func maybeContent(_ names: String) -> Bool { containsAny(names, maybeWords) }
-    static func positive(_ names: String) -> Bool { containsAny(names, positiveWords) }
-    static func byline(_ names: String) -> Bool { containsAny(names, bylineWords) }
+    static func unlikely(_ names: String) -> Bool { unlikelyWords.occurs(in: names) }
+    static func maybeContent(_ names: String) -> Bool { maybeWords.occurs(in: names) }
+    static func positive(_ names: String) -> Bool { positiveWords.occurs(in: names) }
+    static func byline(_ names: String) -> Bool { bylineWords.occurs(in: names) }
 
     static func negative(_ names: String) -> Bool {
-        if containsAny(names, negativeWords) { return true }
+        if negativeWords.occurs(in: names) { return true }
         // "hid" only as a whole name.
         return names.lowercased().split(separator: " ").contains("hid")
+    }
+
+    /// Lower-case ASCII words looked for in class names and ids, ASCII case folded. The names
+    /// are scanned once, each position tried only against the words that start with its byte
+    /// (this runs several times on every element of every page).
+    struct WordSet {
+        private let words: [[UInt8]]
+        /// For each byte, the indices of the words that start with it.
+        private let byFirstByte: [[Int]]
+
+        init(_ words: [String]) {
+            self.words = words.map { Array($0.utf8) }
+            var table = [[Int]](repeating: [], count: 256)
+            for (index, word) in self.words.enumerated() where !word.isEmpty { table[Int(word[0])].append(index) }
+            byFirstByte = table
+        }
+
+        func occurs(in names: String) -> Bool {
+            var names = names
+            return names.withUTF8 { haystack in
+                let n = haystack.count
+                for i in 0..<n {
+                    let candidates = byFirstByte[Int(Self.folded(haystack[i]))]
+                    if candidates.isEmpty { continue }
+                    for index in candidates {
+                        let word = words[index]
+                        let m = word.count
+                        guard i + m <= n else { continue }
+                        var j = 1
+                        while j < m && Self.folded(haystack[i + j]) == word[j] { j += 1 }
+                        if j == m { return true }
+                    }
+                }
+                return false
+            }
+        }
+
+        @inline(__always) private static func folded(_ byte: UInt8) -> UInt8 {
+            byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+        }
     }
 
     /// "share" or "sharedaddy" as a whole word of the names (underscores and hyphens separate).
@@ -707,33 +747,6 @@ enum ClassNames {
 
     private static let shareWord = Array("share".utf8)
     private static let sharedaddyWord = Array("sharedaddy".utf8)
-
-    /// Compared in place, ASCII case folded as it goes: no lower-cased copy of the names is
-    /// made (this runs several times on every element).
-    private static func containsAny(_ names: String, _ words: [[UInt8]]) -> Bool {
-        var names = names
-        return names.withUTF8 { haystack in
-            if haystack.allSatisfy({ $0 == 0x20 }) { return false }
-            return words.contains { word in word.withUnsafeBufferPointer { containsFolded(haystack, $0) } }
-        }
-    }
-
-    private static func containsFolded(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
-        let n = haystack.count, m = needle.count
-        guard m > 0 else { return true }
-        guard m <= n else { return false }
-        @inline(__always) func folded(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
-        var i = 0
-        while i <= n - m {
-            if folded(haystack[i]) == needle[0] {
-                var j = 1
-                while j < m && folded(haystack[i + j]) == needle[j] { j += 1 }
-                if j == m { return true }
-            }
-            i += 1
-        }
-        return false
-    }
 
     /// Byte substring search: class names are short, the words few (this runs on every element).
     static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {

@@ -79,87 +79,97 @@ struct BlockWriter {
     ]
 
     private mutating func walk(_ node: HTMLNode) {
-        for child in node.children {
-            if child.isText {
-                append(child.text, line: child.line)
-                continue
+        guard consuming else {
+            for child in node.children { write(child: child) }
+            return
+        }
+        // Taken out of the tree and released one by one as each is written.
+        var children = node.children
+        node.children = []
+        children.reverse()
+        while let child = children.popLast() { write(child: child) }
+    }
+
+    private mutating func write(child: HTMLNode) {
+        if child.isText {
+            append(child.text, line: child.line)
+            return
+        }
+        defer { if consuming { child.children = [] } }
+        switch child.name {
+        case "p", "dt", "dd", "figcaption", "caption", "legend":
+            flush()
+            walk(child)
+            flush()
+        case "h1", "h2", "h3", "h4", "h5", "h6":
+            flush()
+            let text = collapseWhitespace(Array(child.textContent.utf8))
+            if !text.isEmpty {
+                let level = max(2, Int(String(child.name.dropFirst())) ?? 2)
+                blocks.append(Block(kind: .heading, text: text, line: child.line, level: level))
             }
-            defer { if consuming { child.children = [] } }
-            switch child.name {
-            case "p", "dt", "dd", "figcaption", "caption", "legend":
-                flush()
-                walk(child)
-                flush()
-            case "h1", "h2", "h3", "h4", "h5", "h6":
-                flush()
-                let text = collapseWhitespace(Array(child.textContent.utf8))
-                if !text.isEmpty {
-                    let level = max(2, Int(String(child.name.dropFirst())) ?? 2)
-                    blocks.append(Block(kind: .heading, text: text, line: child.line, level: level))
-                }
-            case "ul", "ol":
-                flush()
-                let ordered = child.name == "ol"
-                var number = Int(child.attribute("start") ?? "") ?? 1
-                context.listDepth += 1
-                for item in child.children {
-                    if item.name == "li" {
-                        context.pendingItem = ordered ? "\(number)." : ""
-                        number += 1
-                        walk(item)
-                        flush()
-                        context.pendingItem = nil
-                    } else if item.isElement {
-                        walk(item)
-                        flush()
-                    }
-                }
-                context.listDepth -= 1
-            case "li":
-                flush()
-                context.listDepth += 1
-                context.pendingItem = ""
-                walk(child)
-                flush()
-                context.pendingItem = nil
-                context.listDepth -= 1
-            case "blockquote":
-                flush()
-                context.quoteDepth += 1
-                walk(child)
-                flush()
-                context.quoteDepth -= 1
-            case "pre":
-                flush()
-                writeCode(child)
-            case "table":
-                flush()
-                if child.dataTable || isGrid(child) { writeTable(child) } else { walk(child); flush() }
-            case "br":
-                append("\n", line: child.line)
-            case "hr":
-                flush()
-            case "img":
-                let alt = collapseWhitespace(Array((child.attribute("alt") ?? "").utf8))
-                if !alt.isEmpty && !BlockWriter.isFileName(alt) && !BlockWriter.isDecoration(child) {
-                    append(" " + alt + " ", line: child.line)
-                }
-            case "a":
-                let start = run.count
-                walk(child)
-                let text = start <= run.count ? collapseWhitespace(Array(run[start...])) : ""
-                if let href = child.attribute("href"), !text.isEmpty,
-                   let target = WebLink.resolve(href, against: base) {
-                    runLinks.append(Link(text: text, destination: target))
-                }
-            default:
-                if BlockWriter.containers.contains(child.name) {
+        case "ul", "ol":
+            flush()
+            let ordered = child.name == "ol"
+            var number = Int(child.attribute("start") ?? "") ?? 1
+            context.listDepth += 1
+            for item in child.children {
+                if item.name == "li" {
+                    context.pendingItem = ordered ? "\(number)." : ""
+                    number += 1
+                    walk(item)
                     flush()
-                    walk(child)
+                    context.pendingItem = nil
+                } else if item.isElement {
+                    walk(item)
                     flush()
-                } else {
-                    walk(child)  // inline: em, strong, span, code, …
                 }
+            }
+            context.listDepth -= 1
+        case "li":
+            flush()
+            context.listDepth += 1
+            context.pendingItem = ""
+            walk(child)
+            flush()
+            context.pendingItem = nil
+            context.listDepth -= 1
+        case "blockquote":
+            flush()
+            context.quoteDepth += 1
+            walk(child)
+            flush()
+            context.quoteDepth -= 1
+        case "pre":
+            flush()
+            writeCode(child)
+        case "table":
+            flush()
+            if child.dataTable || isGrid(child) { writeTable(child) } else { walk(child); flush() }
+        case "br":
+            append("\n", line: child.line)
+        case "hr":
+            flush()
+        case "img":
+            let alt = collapseWhitespace(Array((child.attribute("alt") ?? "").utf8))
+            if !alt.isEmpty && !BlockWriter.isFileName(alt) && !BlockWriter.isDecoration(child) {
+                append(" " + alt + " ", line: child.line)
+            }
+        case "a":
+            let start = run.count
+            walk(child)
+            let text = start <= run.count ? collapseWhitespace(Array(run[start...])) : ""
+            if let href = child.attribute("href"), !text.isEmpty,
+               let target = WebLink.resolve(href, against: base) {
+                runLinks.append(Link(text: text, destination: target))
+            }
+        default:
+            if BlockWriter.containers.contains(child.name) {
+                flush()
+                walk(child)
+                flush()
+            } else {
+                walk(child)  // inline: em, strong, span, code, …
             }
         }
     }
