@@ -27,7 +27,8 @@ fi
 
 # A 5 MB page: a news page's shell around 5 MB of article paragraphs and boilerplate.
 page="$(mktemp --suffix=.html)"
-trap 'rm -f "$page"' EXIT
+small="$(mktemp --suffix=.html)"
+trap 'rm -f "$page" "$small"' EXIT
 python3 - "$page" <<'PY'
 import sys
 out = ['<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A long report | Site</title></head><body>',
@@ -51,8 +52,6 @@ for _ in $(seq "$rounds"); do
 done
 # What the program costs before any page (its code, Swift's runtime, ICU, libxml2, libcurl):
 # the same command on a page of a few hundred bytes. The page's own cost is the rest.
-small="$(mktemp --suffix=.html)"
-trap 'rm -f "$page" "$small"' EXIT
 printf '<!doctype html><html><head><title>Small</title></head><body><article><p>%s</p></article></body></html>' \
   "A short page: the council said on Tuesday that spending would rise." > "$small"
 /usr/bin/time -f "%M" -o /tmp/bench-extraction.time "$brief" extract --format json "$small" >/dev/null

@@ -235,7 +235,7 @@ struct HTMLMetadataTests {
     func jsonLD() {
         let head = """
         <script type="application/ld+json">
-        {"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"Example"},
+        {"@context":"https://schema.example","@graph":[{"@type":"WebSite","name":"Example"},
          {"@type":"NewsArticle","headline":"Bridges to be repaired","datePublished":"2026-05-01",
           "author":[{"@type":"Person","name":"Ana Lima"},{"@type":"Person","name":"Tom Okafor"}],
           "publisher":{"@type":"Organization","name":"Example News"}}]}

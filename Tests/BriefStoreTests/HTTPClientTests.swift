@@ -80,7 +80,7 @@ struct HTTPClientTests {
     }
 
     @Test(arguments: ["file:///etc/passwd", "ftp://127.0.0.1/file", "gopher://127.0.0.1/", "not a url",
-                      "", "http://", "127.0.0.1/ok", "http://exa mple.com/"])
+                      "", "http://", "127.0.0.1/ok", "http://exa mple.example/"])
     func unsupportedURLFailsBeforeAnyTransfer(url: String) {
         let (result, seconds) = timed { testClient().fetch(HTTPRequest(url: url)) }
         #expect(failure(result) == HTTPError(url: url, reason: "unsupported URL (only http and https are fetched)"))

@@ -449,9 +449,7 @@ struct ContentExtractor {
                 case "input": inputs += 1
                 case "object", "embed", "iframe": embeds += 1
                 case "h1", "h2", "h3", "h4", "h5", "h6": headingLength += TextMeasure.length(child)
-                case "a":
-                    let weight = (child.attribute("href") ?? "").hasPrefix("#") ? 0.3 : 1
-                    linkLength += Double(TextMeasure.length(child)) * weight
+                case "a": linkLength += TextMeasure.weighedLength(ofLink: child)
                 default: break
                 }
                 if name == "ul" || name == "ol" { listLength += TextMeasure.length(child) }

@@ -319,9 +319,8 @@ final class HTMLTreeBuilder {
     /// they are not kept. White space beside inline elements (`<b>a</b> <i>b</i>`) and inside
     /// `pre` is text and stays.
     private func isLayoutWhitespace(before next: String?) -> Bool {
-        guard pendingText.allSatisfy(TextMeasure.isSpace) else { return false }
+        guard preDepth == 0, pendingText.allSatisfy(TextMeasure.isSpace) else { return false }
         let parent = stack.last!
-        if preDepth > 0 { return false }
         let previousIsBlock = parent.children.last.map { Self.blockElements.contains($0.name) }
             ?? Self.blockElements.contains(parent.name)
         let nextIsBlock = next.map { Self.blockElements.contains($0) || Self.hiddenContent.contains($0) }

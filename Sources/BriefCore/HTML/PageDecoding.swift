@@ -88,7 +88,7 @@ public enum PageDecoding {
     static func metaCharset(_ bytes: [UInt8]) -> String? {
         let head = bytes.prefix(4096).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
         var rest = head[...]
-        while let start = rest.firstRange(of: Array("<meta".utf8)) {
+        while let start = rest.firstRange(of: metaTag) {
             let tagEnd = rest[start.upperBound...].firstIndex(of: 0x3E) ?? rest.endIndex
             if let value = charsetValue(in: rest[start.upperBound..<tagEnd]) { return value }
             rest = rest[tagEnd...]
@@ -97,13 +97,17 @@ public enum PageDecoding {
     }
 
     private static func charsetValue(in tag: ArraySlice<UInt8>) -> String? {
-        guard let range = tag.firstRange(of: Array("charset".utf8)) else { return nil }
+        guard let range = tag.firstRange(of: charsetWord) else { return nil }
         var value = tag[range.upperBound...].drop { $0 == 0x20 }
         guard value.first == 0x3D else { return nil }  // =
         value = value.dropFirst().drop { $0 == 0x20 || $0 == 0x22 || $0 == 0x27 }
-        let name = value.prefix { !Array(" \"';/>".utf8).contains($0) }
+        let name = value.prefix { !charsetEnd.contains($0) }
         return name.isEmpty ? nil : String(decoding: name, as: UTF8.self)
     }
+
+    private static let metaTag = Array("<meta".utf8)
+    private static let charsetWord = Array("charset".utf8)
+    private static let charsetEnd = Array(" \"';/>".utf8)
 }
 
 extension String {

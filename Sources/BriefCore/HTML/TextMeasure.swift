@@ -92,22 +92,16 @@ enum TextMeasure {
     private static func linkLength(_ node: HTMLNode) -> Double {
         var links = 0.0
         for child in node.children where child.isElement {
-            if child.name == "a" {
-                let weight = (child.attribute("href") ?? "").hasPrefix("#") ? 0.3 : 1
-                links += Double(length(child)) * weight
-            }
+            if child.name == "a" { links += weighedLength(ofLink: child) }
             if !child.children.isEmpty { links += linkLength(child) }
         }
         return links
     }
 
-    /// Share of the text inside elements named `names`.
-    static func density(_ node: HTMLNode, of names: Set<String>) -> Double {
-        let total = length(node)
-        if total == 0 { return 0 }
-        var inside = 0
-        for child in node.descendants(named: names) { inside += length(child) }
-        return Double(inside) / Double(total)
+    /// A link's text length as link density counts it: in-page links (`#…`) weigh 0.3.
+    static func weighedLength(ofLink link: HTMLNode) -> Double {
+        let weight = (link.attribute("href") ?? "").hasPrefix("#") ? 0.3 : 1
+        return Double(length(link)) * weight
     }
 
     static func isBlank(_ node: HTMLNode) -> Bool {
