@@ -63,6 +63,7 @@ public final class CursesTerminal: TerminalBackend {
         let foregrounds: [(ColorRole, Int32)] = [
             (.heading, COLOR_CYAN), (.claim, COLOR_YELLOW), (.keyPoint, COLOR_YELLOW),
             (.match, COLOR_MAGENTA), (.currentMatch, COLOR_GREEN), (.mark, COLOR_YELLOW),
+            (.link, COLOR_BLUE), (.code, COLOR_GREEN),
         ]
         for (n, (role, color)) in foregrounds.enumerated() where n + 1 < cn_color_pairs() {
             init_pair(Int16(n + 1), Int16(color), -1)
@@ -119,6 +120,7 @@ public final class CursesTerminal: TerminalBackend {
         if style.reverse { attrs |= cn_A_REVERSE }
         if style.underline { attrs |= cn_A_UNDERLINE }
         if style.dim { attrs |= cn_A_DIM }
+        if style.italic { attrs |= cn_A_ITALIC }
         return attrs
     }
 

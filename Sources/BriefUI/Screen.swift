@@ -4,6 +4,26 @@ import BriefCore
 /// terminal has them (and NO_COLOR is unset), so views never name colours.
 public enum ColorRole: Sendable, Equatable, CaseIterable {
     case normal, heading, claim, keyPoint, match, currentMatch, status, selection, dim, mark
+    /// Link text, inline and block code.
+    case link, code
+
+    /// The role's name in the configuration file (`[colors]`): kebab-case.
+    public var name: String {
+        switch self {
+        case .normal: return "normal"
+        case .heading: return "heading"
+        case .claim: return "claim"
+        case .keyPoint: return "key-point"
+        case .match: return "match"
+        case .currentMatch: return "current-match"
+        case .status: return "status"
+        case .selection: return "selection"
+        case .dim: return "dim"
+        case .mark: return "mark"
+        case .link: return "link"
+        case .code: return "code"
+        }
+    }
 }
 
 public struct Style: Sendable, Equatable {
@@ -11,14 +31,17 @@ public struct Style: Sendable, Equatable {
     public var reverse = false
     public var underline = false
     public var dim = false
+    /// Emphasis. Terminals without italics show it as they can (ncurses decides).
+    public var italic = false
     public var role: ColorRole = .normal
 
     public init(bold: Bool = false, reverse: Bool = false, underline: Bool = false, dim: Bool = false,
-                role: ColorRole = .normal) {
+                italic: Bool = false, role: ColorRole = .normal) {
         self.bold = bold
         self.reverse = reverse
         self.underline = underline
         self.dim = dim
+        self.italic = italic
         self.role = role
     }
 

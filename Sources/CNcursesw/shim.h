@@ -22,6 +22,7 @@ static const attr_t cn_A_BOLD = A_BOLD;
 static const attr_t cn_A_REVERSE = A_REVERSE;
 static const attr_t cn_A_UNDERLINE = A_UNDERLINE;
 static const attr_t cn_A_DIM = A_DIM;
+static const attr_t cn_A_ITALIC = A_ITALIC;
 
 static const mmask_t cn_BUTTON1_PRESSED = BUTTON1_PRESSED;
 static const mmask_t cn_BUTTON1_CLICKED = BUTTON1_CLICKED;
