@@ -54,7 +54,7 @@ let package = Package(
         // The only code that calls ncurses: copies a Screen out, reads keys, signals.
         .target(
             name: "BriefTerminal",
-            dependencies: ["BriefUI", "BriefRuntime", "CNcursesw"]
+            dependencies: ["BriefCore", "BriefUI", "BriefRuntime", "CNcursesw"]
         ),
         .executableTarget(
             name: "brief",

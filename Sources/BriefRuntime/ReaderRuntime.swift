@@ -40,6 +40,8 @@ public final class ReaderRuntime<Terminal: TerminalBackend> {
     /// A reading position changed and is not yet on disk: written after the next draw (the
     /// write is synced, which can take long) or when Brief is left.
     var readingUnsaved = false
+    /// Browsers started on their own, not yet waited for.
+    var browsers: [pid_t] = []
 
     public init(state: AppState, terminal: Terminal, notes: NoteStore, reading: ReadingStateStore?,
                 editor: ExternalEditor, timing: TimingLog?, events: EventQueue = EventQueue(),
@@ -216,6 +218,26 @@ public final class ReaderRuntime<Terminal: TerminalBackend> {
             // Only the beginning is parsed yet: show a parse of the end until the whole is in.
             guard let pending = background, pending.path == path, let tail = pending.tail() else { return .done }
             return .then(.tailParsed(tail))
+        case .openURL(let url):
+            reapBrowsers()
+            let size = terminal.size
+            let (message, child) = LinkOpener(environment: editor.environment).open(url) { run in
+                terminal.runOutside(run)
+            }
+            if let child { browsers.append(child) }
+            if terminal.size != size { events.post(.resized(width: terminal.size.width, height: terminal.size.height)) }
+            return .then(.linkHandled(message: message))
+        case .copyToClipboard(let text):
+            return .then(.linkHandled(message: terminal.copyToClipboard(text)
+                ? "copied \(text.withoutControls)" : "cannot copy: the terminal is not writable"))
+        }
+    }
+
+    /// Browsers started on their own are waited for once they exit, so none is left a zombie.
+    private func reapBrowsers() {
+        browsers.removeAll { pid in
+            var code: Int32 = 0
+            return waitpid(pid, &code, WNOHANG) != 0
         }
     }
 

@@ -25,6 +25,8 @@ public protocol TerminalBackend: AnyObject {
     func suspend()
     /// Gives the terminal to another program (an editor) for the time of `body`.
     func runOutside<T>(_ body: () -> T) -> T
+    /// Puts `text` on the clipboard through the terminal (OSC 52); false when it cannot be sent.
+    func copyToClipboard(_ text: String) -> Bool
     /// Restores the terminal. Safe to call twice.
     func end()
 }

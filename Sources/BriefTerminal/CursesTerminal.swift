@@ -1,3 +1,4 @@
+import BriefCore
 import BriefRuntime
 import BriefStore
 import BriefUI
@@ -56,6 +57,16 @@ public final class CursesTerminal: TerminalBackend {
     }
 
     deinit { end() }
+
+    /// OSC 52 with the text in base64, written after what ncurses has sent: base64 has no
+    /// control bytes, so nothing of the text can act on the terminal. tmux passes it on
+    /// when its `set-clipboard` option is on.
+    public func copyToClipboard(_ text: String) -> Bool {
+        guard !ended else { return false }
+        let sequence = Array("\u{1B}]52;c;".utf8) + Base64.encode(Array(text.utf8)) + [0x07]
+        fflush(ttyFile)
+        return FileIO.writeAll(fileno(ttyFile), sequence) == 0
+    }
 
     /// Foreground colours per role, from the eight every colour terminal has; the
     /// background stays the terminal's own (-1).

@@ -3,6 +3,20 @@ import BriefCore
 /// Keys: the overlay on top takes them first, then the focused view's bindings.
 extension AppState {
     public mutating func apply(_ key: Key) -> [Effect] {
+        let effects = handle(key)
+        settleReader()
+        return effects
+    }
+
+    /// A selected key point that left the screen is no longer selected: the status line and
+    /// the next `]` start from what is in view, whatever moved it.
+    mutating func settleReader() {
+        guard var reader else { return }
+        reader.settle(height: geometry.textHeight)
+        self.reader = reader
+    }
+
+    private mutating func handle(_ key: Key) -> [Effect] {
         message = nil
         if case .resize = key { return [] }
         // The editor before ^C: typed text is never dropped by a stray key.
@@ -13,10 +27,26 @@ extension AppState {
         case .why: close(.why); return []  // any key closes it
         case .prompt: return applyPrompt(key)
         case .notesList: return applyNotesList(key)
+        case .links: return applyLinksList(key)
         case .editor: return applyEditor(key)
         case nil: break
         }
-        if case .mouse(let event) = key { return applyMouse(event) }
+        if case .mouse(let event) = key { pendingCount = nil; return applyMouse(event) }
+        // A count before a command (5j, 3], 50%), and '' (back to where the last jump started).
+        if case .char(let c) = key, c.isASCII, let digit = c.wholeNumberValue, digit > 0 || pendingCount != nil {
+            pendingCount = min((pendingCount ?? 0) * 10 + digit, 1_000_000)
+            message = "\(pendingCount!)"
+            return []
+        }
+        let count = pendingCount
+        pendingCount = nil
+        if key == .char("'"), reader != nil, topOverlay == nil {
+            if awaitingQuote { awaitingQuote = false; return applyReader(.jumpBack) }
+            awaitingQuote = true
+            message = "'"
+            return []
+        }
+        awaitingQuote = false
         let contexts: [CommandContext]
         if let reader {
             contexts = reader.focus == .outline ? [.outline, .reader] : [.reader]
@@ -25,11 +55,11 @@ extension AppState {
         }
         guard let binding = CommandTable.binding(for: key, in: contexts) else { return [] }
         switch binding.context {
-        case .outline: return applyOutline(binding.command)
-        case .reader: return applyReader(binding.command)
-        case .library: return applyLibrary(binding.command)
+        case .outline: return applyOutline(binding.command, count: count)
+        case .reader: return binding.command == .listLinks ? openLinksList(select: count) : applyReader(binding.command, count: count)
+        case .library: return applyLibrary(binding.command, count: count)
         case .global: return applyGlobal(binding.command)
-        case .notes, .editor, .prompt, .help: return []
+        case .notes, .links, .editor, .prompt, .help: return []
         }
     }
 
@@ -77,7 +107,9 @@ extension AppState {
                 close(.prompt)
                 if prompt.kind == .search, prompt.text.isEmpty { reader?.search = nil }
                 if prompt.kind == .search, let search = reader?.search, search.matches.isEmpty, search.isComplete {
+                    // Said once; the status line does not go on saying it.
                     message = "no match for “\(search.query.withoutControls)”"
+                    reader?.search = nil
                 }
                 return []
             case .cancelPrompt:
@@ -104,15 +136,20 @@ extension AppState {
         close(.prompt)
         switch prompt.kind {
         case .filter: library?.filter = ""
-        case .search: reader?.search = nil
+        case .search:
+            reader?.search = nil
+            // Back to where the search started.
+            if let origin = reader?.searchOrigin { reader?.top = origin }
+            reader?.searchOrigin = nil
         }
     }
 
     // MARK: Library
 
-    mutating func applyLibrary(_ command: Command) -> [Effect] {
+    mutating func applyLibrary(_ command: Command, count: Int? = nil) -> [Effect] {
         guard var library else { return [] }
-        if let moved = Self.moved(library.selected, count: library.visible.count, page: libraryLayout.page, command) {
+        if let moved = Self.moved(library.selected, count: library.visible.count, page: libraryLayout.page, command,
+                                  times: count ?? 1) {
             library.selected = moved
             self.library = library
             return []
@@ -140,24 +177,25 @@ extension AppState {
 
     /// Where a list's selection goes for a movement command (nil for any other command):
     /// the library, the outline pane and the notes list move alike.
-    static func moved(_ selected: Int, count: Int, page: Int, _ command: Command) -> Int? {
+    static func moved(_ selected: Int, count: Int, page: Int, _ command: Command, times: Int = 1) -> Int? {
         let last = max(0, count - 1)
+        let times = max(1, min(times, 1_000_000))
         switch command {
-        case .lineDown: return min(selected + 1, last)
-        case .lineUp: return max(0, selected - 1)
-        case .pageDown: return min(selected + page, last)
-        case .pageUp: return max(0, selected - page)
+        case .lineDown: return min(selected + times, last)
+        case .lineUp: return max(0, selected - times)
+        case .pageDown: return min(selected + page * times, last)
+        case .pageUp: return max(0, selected - page * times)
         case .top: return 0
         case .bottom: return last
         default: return nil
         }
     }
 
-    mutating func applyOutline(_ command: Command) -> [Effect] {
+    mutating func applyOutline(_ command: Command, count: Int? = nil) -> [Effect] {
         guard var reader else { return [] }
         defer { self.reader = reader }
         if let moved = Self.moved(reader.selectedEntry, count: reader.visibleEntries.count,
-                                  page: max(1, geometry.textHeight - 1), command) {
+                                  page: max(1, geometry.textHeight - 1), command, times: count ?? 1) {
             reader.selectedEntry = moved
             return []
         }

@@ -21,6 +21,11 @@ public struct AppState: Sendable {
     /// named in the message when it is not.
     public internal(set) var editorFile: String?
 
+    /// Digits typed before a command (`5j`), shown until the command comes.
+    public internal(set) var pendingCount: Int?
+    /// The first `'` of `''` was typed.
+    var awaitingQuote = false
+
     public static let minimumWidth = Metrics.minimumWidth
     public static let minimumHeight = Metrics.minimumHeight
 
@@ -69,6 +74,7 @@ public struct AppState: Sendable {
             return apply(key)
         case .resized(let width, let height):
             resize(width: width, height: height)
+            settleReader()
         case .idle:
             continueWork()
         case .signal(let signal):
@@ -108,7 +114,8 @@ public struct AppState: Sendable {
                 message = (message ?? "note not saved") + " (text kept in \(file))"
             }
         case .notesExported(let file):
-            message = "notes exported to \(file)"
+            // Cut at its front: the end of a path names the file.
+            message = "notes exported to " + AppView.truncateFront(file, to: max(12, width - 2 - 18))
         case .exportFailed(let reason):
             message = "notes not exported: \(reason)"
         case .editorFinished(let text, let file, let target):
@@ -120,6 +127,8 @@ public struct AppState: Sendable {
             message = reason
         case .readingNotSaved(let reason):
             message = "reading position not saved: \(reason)"
+        case .linkHandled(let text):
+            message = text
         }
         return []
     }

@@ -32,6 +32,8 @@ public enum AppView {
                 if let reader = state.reader { NotesListView.draw(reader, list: list, on: &screen) }
             case .editor(let editor):
                 NoteEditorView.draw(editor, row: screen.height - 1, on: &screen)
+            case .links(let list):
+                if let reader = state.reader { LinksListView.draw(reader, list: list, on: &screen) }
             case .why(let index):
                 if let reader = state.reader, index < reader.document.keyPoints.count {
                     WhyView.draw(reader, index: index, on: &screen)
@@ -70,6 +72,27 @@ public enum AppView {
             index = text.index(after: index)
         }
         return text
+    }
+
+    /// The first of `variants` (longest first) that fits in `width` columns; else the last, cut.
+    static func fitting(_ variants: [String], in width: Int) -> String {
+        variants.first { DisplayWidth.of($0) <= width } ?? truncate(variants.last ?? "", to: width)
+    }
+
+    /// `text` cut at its front to `width` columns, starting with "…" when cut (a path, whose
+    /// end names the file).
+    static func truncateFront(_ text: String, to width: Int) -> String {
+        guard width > 0 else { return "" }
+        guard DisplayWidth.of(text) > width else { return text }
+        var kept: [Character] = []
+        var used = 1
+        for character in text.reversed() {
+            let w = DisplayWidth.of(character)
+            if used + w > width { break }
+            kept.append(character)
+            used += w
+        }
+        return "…" + String(kept.reversed())
     }
 
     /// Draws a status line: `left` cut to fit, `right` kept whole when possible.

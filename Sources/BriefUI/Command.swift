@@ -3,6 +3,10 @@
 /// a configuration file binds keys by.
 public enum Command: String, Sendable, Equatable, CaseIterable {
     case lineDown = "line-down", lineUp = "line-up", pageDown = "page-down", pageUp = "page-up", top = "top", bottom = "bottom"
+    case halfPageDown = "half-page-down", halfPageUp = "half-page-up", goToPercent = "go-to-percent", jumpBack = "jump-back"
+    case scrollLeft = "scroll-left", scrollRight = "scroll-right", clearSearch = "clear-search"
+    // Links
+    case listLinks = "list-links", openLink = "open-link", copyLink = "copy-link", closeLinks = "close-links"
     case open = "open", filter = "filter", cycleSort = "cycle-sort"
     case nextKeyPoint = "next-key-point", previousKeyPoint = "previous-key-point", nextSection = "next-section", previousSection = "previous-section", followEvidence = "follow-evidence", explainKeyPoint = "explain-key-point"
     case search = "search", nextMatch = "next-match", previousMatch = "previous-match"
@@ -28,6 +32,7 @@ public enum CommandContext: String, Sendable, Equatable, CaseIterable {
     case reader = "Reader"
     case outline = "Outline pane"
     case notes = "Notes list"
+    case links = "Links list"
     case editor = "Note editor"
     case prompt = "Search and filter prompt"
     case help = "Help"
@@ -67,10 +72,10 @@ public enum CommandTable {
         .init(.cycleSort, [.char("s")], "sort: title, modified, unread first", .library),
         .init(.quit, [.char("q")], "quit", .library),
         // Reader
-        .init(.lineDown, [.char("j"), .down], "line down", .reader),
-        .init(.lineUp, [.char("k"), .up], "line up", .reader),
-        .init(.pageDown, [.char(" "), .pageDown], "page down", .reader),
-        .init(.pageUp, [.char("b"), .pageUp], "page up", .reader),
+        .init(.lineDown, [.char("j"), .down, .control("n")], "line down (5j: five lines)", .reader),
+        .init(.lineUp, [.char("k"), .up, .control("p")], "line up", .reader),
+        .init(.pageDown, [.char(" "), .pageDown, .char("f"), .control("f")], "page down", .reader),
+        .init(.pageUp, [.char("b"), .pageUp, .control("b")], "page up", .reader),
         .init(.top, [.char("g"), .home], "top", .reader),
         .init(.bottom, [.char("G"), .end], "end", .reader),
         .init(.nextKeyPoint, [.char("]")], "next key point", .reader),
@@ -79,9 +84,17 @@ public enum CommandTable {
         .init(.previousSection, [.char("{")], "previous section", .reader),
         .init(.followEvidence, [.enter], "summary bullet: jump to its evidence", .reader),
         .init(.explainKeyPoint, [.char("w")], "why this key point: its role and reasons", .reader),
-        .init(.search, [.char("/")], "search (Enter keeps, Esc clears)", .reader),
+        .init(.jumpBack, [.backspace], "back to where the last jump started ('' too)", .reader),
+        .init(.search, [.char("/")], "search (Enter keeps it; Esc goes back)", .reader),
         .init(.nextMatch, [.char("n")], "next match", .reader),
         .init(.previousMatch, [.char("N")], "previous match", .reader),
+        .init(.clearSearch, [.escape], "clear the search (back to its start if not moved)", .reader),
+        .init(.listLinks, [.char("u")], "list the article's links (3u: link 3)", .reader),
+        .init(.halfPageDown, [.char("d"), .control("d")], "half a page down", .reader),
+        .init(.halfPageUp, [.control("u")], "half a page up", .reader),
+        .init(.goToPercent, [.char("%")], "50%: half way through the article", .reader),
+        .init(.scrollRight, [.right], "wide table or code: scroll right", .reader),
+        .init(.scrollLeft, [.left], "wide table or code: scroll left", .reader),
         .init(.toggleOutline, [.char("o")], "show or hide the outline", .reader),
         .init(.switchFocus, [.tab], "focus outline or text", .reader),
         .init(.addNote, [.char("a")], "note the key point (else the top paragraph)", .reader),
@@ -109,6 +122,16 @@ public enum CommandTable {
         .init(.editNoteInEditor, [.char("A")], "edit the note in $VISUAL/$EDITOR", .notes),
         .init(.deleteNote, [.char("d")], "delete the note (asks y/n)", .notes),
         .init(.closeNotes, [.escape, .char("q"), .char("L")], "close the list", .notes),
+        // Links list (u)
+        .init(.lineDown, [.char("j"), .down], "next link", .links),
+        .init(.lineUp, [.char("k"), .up], "previous link", .links),
+        .init(.pageDown, [.char(" "), .pageDown], "page down", .links),
+        .init(.pageUp, [.char("b"), .pageUp], "page up", .links),
+        .init(.top, [.char("g"), .home], "first link", .links),
+        .init(.bottom, [.char("G"), .end], "last link", .links),
+        .init(.openLink, [.enter], "open it ($BROWSER, else xdg-open); #anchor: jump there", .links),
+        .init(.copyLink, [.char("y")], "copy its address", .links),
+        .init(.closeLinks, [.escape, .char("q"), .char("u")], "close the list", .links),
         // Note editor (a, e)
         .init(.cursorLeft, [.left], "cursor left", .editor),
         .init(.cursorRight, [.right], "cursor right", .editor),

@@ -26,6 +26,10 @@ public enum Effect: Sendable, Equatable {
     /// Only the beginning of the large article at `path` is parsed yet and its end was asked
     /// for: parse its end, `Event.tailParsed`.
     case showEnd(path: String)
+    /// Open a web address in $BROWSER, else xdg-open (arguments passed directly, no shell).
+    case openURL(String)
+    /// Put `text` on the clipboard (through the terminal: OSC 52).
+    case copyToClipboard(String)
 }
 
 /// Everything that changes the state: keys and the terminal, and the results of effects and
@@ -58,4 +62,6 @@ public enum Event: Sendable {
     case editorFinished(text: String, file: String, target: NoteTarget)
     case editorFailed(reason: String)
     case readingNotSaved(reason: String)
+    /// What became of `Effect.openURL` or `copyToClipboard`, in words.
+    case linkHandled(message: String)
 }

@@ -20,8 +20,10 @@ public enum Overlay: Sendable, Equatable {
     case notesList(NotesListState)
     /// Why a key point was chosen (`w`), by index in the document's key points.
     case why(keyPoint: Int)
+    /// The article's links (`u`).
+    case links(LinksListState)
 
-    enum Kind { case editor, help, prompt, notesList, why }
+    enum Kind { case editor, help, prompt, notesList, why, links }
 
     var kind: Kind {
         switch self {
@@ -30,6 +32,7 @@ public enum Overlay: Sendable, Equatable {
         case .prompt: .prompt
         case .notesList: .notesList
         case .why: .why
+        case .links: .links
         }
     }
 }
@@ -70,6 +73,11 @@ extension AppState {
 
     public var notesList: NotesListState? {
         guard let i = index(of: .notesList), case .notesList(let list) = overlays[i] else { return nil }
+        return list
+    }
+
+    public var linksList: LinksListState? {
+        guard let i = index(of: .links), case .links(let list) = overlays[i] else { return nil }
         return list
     }
 

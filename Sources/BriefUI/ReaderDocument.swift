@@ -24,7 +24,7 @@ public struct Position: Sendable, Hashable, Comparable {
 /// One thing the reader lays out: the title, the byline/dateline, or a body block.
 public struct LayoutItem: Sendable {
     public enum Kind: Sendable, Equatable {
-        case title, meta, heading, paragraph, bullet, quote, code
+        case title, meta, heading, paragraph, bullet, quote, code, table
     }
     public var kind: Kind
     public var text: String
@@ -32,6 +32,9 @@ public struct LayoutItem: Sendable {
     public var marker: String?
     /// Index in `Article.blocks`, for body blocks.
     public var blockIndex: Int?
+    /// A table's cells, row by row, and its columns' alignment.
+    public var rows: [[String]] = []
+    public var alignments: [ColumnAlignment] = []
 }
 
 /// A summary bullet or a key point of the body, in reading order.
@@ -115,9 +118,10 @@ public struct LayoutItems: RandomAccessCollection, Sendable {
         case .bullet: kind = .bullet
         case .quote: kind = .quote
         case .code: kind = .code
-        case .table: kind = .code  // rows one a line, cells separated by " | "
+        case .table: kind = .table
         }
-        return LayoutItem(kind: kind, text: block.text, level: block.level, marker: block.marker, blockIndex: blockIndex)
+        return LayoutItem(kind: kind, text: block.text, level: block.level, marker: block.marker, blockIndex: blockIndex,
+                          rows: block.rows, alignments: block.columnAlignments)
     }
 }
 
@@ -137,6 +141,8 @@ public final class ReaderDocument: Sendable {
     public let kind: ArticleKind?
     public let headingItems: [Int]
     public let outlineEntries: [OutlineEntry]
+    /// The links, numbered in reading order (`u` lists them).
+    public let links: [DocumentLink]
     /// Evidence per summary bullet's item.
     public let evidence: [Int: [OutlineNode.Evidence]]
     /// UTF-8 size of all items before each item (and the total at the end), for percent read.
@@ -204,6 +210,7 @@ public final class ReaderDocument: Sendable {
         kind = analysis.kind
         self.evidence = evidence
         outlineEntries = ReaderDocument.outline(article.blocks, analysis: analysis, firstBlockItem: offset)
+        links = ReaderDocument.links(of: article.blocks, firstBlockItem: offset)
     }
 
     /// The outline in reading order, each entry with its depth and the end of its subtree, built
@@ -242,6 +249,17 @@ public final class ReaderDocument: Sendable {
         }
         while !open.isEmpty { close() }
         return entries
+    }
+
+    /// What the layout puts into an item's text: each link's number after its text.
+    public func insertions(in item: Int) -> [(at: Int, text: String)] {
+        var k = links.partitionPoint { $0.item >= item }
+        var result: [(at: Int, text: String)] = []
+        while k < links.count, links[k].item == item {
+            result.append((links[k].range.upperBound, "[\(k + 1)]"))
+            k += 1
+        }
+        return result.sorted { $0.at < $1.at }
     }
 
     /// Ranges of the claims in an item, for emphasis.
@@ -305,6 +323,14 @@ public final class ReaderDocument: Sendable {
     public func fraction(at position: Position) -> Double {
         guard let total = byteStarts.last, total > 0, position.item < items.count else { return 1 }
         return Double(byteStarts[position.item] + min(position.offset, items[position.item].text.utf8.count)) / Double(total)
+    }
+
+    /// The position `fraction` (0...1) of the way into the text (for `N%`).
+    public func position(atFraction fraction: Double) -> Position {
+        guard let total = byteStarts.last, total > 0 else { return Position(item: 0, offset: 0) }
+        let target = Int(Double(total) * min(1, max(0, fraction)))
+        let item = max(0, min(items.count - 1, byteStarts.partitionPoint { $0 > target } - 1))
+        return Position(item: item, offset: min(target - byteStarts[item], items[item].text.utf8.count))
     }
 
     /// Layout-item position of a reading-state record (block -1 is the title).

@@ -4,7 +4,7 @@ public enum OutlineView {
     /// First visible entry shown: the highlighted entry kept near the middle.
     public static func firstRow(_ reader: ReaderState, height: Int) -> Int {
         let count = reader.visibleEntries.count
-        let highlighted = reader.focus == .outline ? reader.selectedEntry : (reader.trackedEntry() ?? 0)
+        let highlighted = reader.focus == .outline ? reader.selectedEntry : (reader.trackedEntry(height: height) ?? 0)
         return max(0, min(highlighted - height / 2, count - height))
     }
 
@@ -12,7 +12,7 @@ public enum OutlineView {
         let width = geometry.paneWidth
         let height = geometry.textHeight
         let entries = reader.document.outlineEntries
-        let highlighted = reader.focus == .outline ? reader.selectedEntry : reader.trackedEntry()
+        let highlighted = reader.focus == .outline ? reader.selectedEntry : reader.trackedEntry(height: height)
         let first = firstRow(reader, height: height)
         for row in 0..<height {
             screen.put("│", row: row, column: width, style: Style(dim: true, role: .dim))
@@ -83,6 +83,25 @@ public enum ReaderView {
     public static let noteMark = "✎"
     public static let highlightMark = "▌"
 
+    /// How an item's text looks before spans, claims and matches: headings by level, so
+    /// that h1–h6 can be told apart without colour too.
+    static func baseStyle(of item: LayoutItem) -> Style {
+        switch item.kind {
+        case .title: return Style(bold: true, underline: true, role: .heading)
+        case .heading:
+            switch item.level {
+            case ...2: return Style(bold: true, underline: true, role: .heading)
+            case 3: return Style(bold: true, role: .heading)
+            case 4: return Style(bold: true, italic: true, role: .heading)
+            case 5: return Style(italic: true, role: .heading)
+            default: return Style(dim: true, italic: true, role: .heading)
+            }
+        case .meta: return Style(dim: true, role: .dim)
+        case .code: return Style(role: .code)
+        default: return Style()
+        }
+    }
+
     static func draw(_ reader: ReaderState, state: AppState, on screen: inout Screen) {
         let geometry = state.geometry
         if geometry.outlineShown {
@@ -123,39 +142,72 @@ public enum ReaderView {
             }
             let highlights = notesHere.compactMap { $0.note.isHighlight ? $0.range : nil }.filter { $0.overlaps(lineRange) }
 
-            var base = Style()
-            switch item.kind {
-            case .title: base = Style(bold: true, underline: true, role: .heading)
-            case .heading: base = Style(bold: true, underline: item.level <= 2, role: .heading)
-            case .meta: base = Style(dim: true, role: .dim)
-            default: break
-            }
+            var base = Self.baseStyle(of: item)
+            if item.kind == .table, line.start == 0 { base.bold = true }  // the header row
             var column = screen.put(line.prefix, row: row, column: geometry.textX,
                                     style: item.kind == .quote ? Style(dim: true, role: .dim) : base)
             let matchIndices = reader.search?.matchesByItem[itemIndex] ?? []
             let matches = matchIndices.map { reader.search!.matches[$0].range }.filter { $0.overlaps(lineRange) }
-            var offset = line.start
-            for character in line.text {
+            let spans = item.blockIndex.map { document.article.blocks[$0].spans } ?? []
+            let right = geometry.textX + geometry.textWidth
+            // Tables and code are cut, not wrapped: "‹" and "›" say there is more to the side.
+            var skip = 0
+            var cutAt = right
+            if line.isUnwrapped {
+                skip = reader.sideways
+                if DisplayWidth.of(line.text) - skip > right - column { cutAt = right - 1 }
+                if skip > 0, !line.text.isEmpty {
+                    screen.put("‹", row: row, column: column, style: Style(dim: true, role: .dim))
+                    column += 1
+                    skip += 1
+                }
+            }
+            for (character, source, kind) in line.characters() {
+                let w = DisplayWidth.of(character)
+                if skip > 0 {
+                    skip -= w
+                    if skip < 0 { column += -skip; skip = 0 }  // half of a wide character: a blank
+                    continue
+                }
+                if column + w > cutAt { break }
                 var style = base
-                if claims.contains(where: { $0.contains(offset) }) {
-                    style.bold = true
-                    style.role = .claim
+                switch kind {
+                case .rule: style = Style(dim: true, role: .dim)
+                case .linkNumber: style = Style(dim: true, role: .link)
+                case .text: break
                 }
-                if highlights.contains(where: { $0.contains(offset) }) {
-                    style.underline = true
-                }
-                if let kp = currentKeyPoint, kp.item == itemIndex, kp.range.contains(offset) {
-                    style.reverse = true
-                    style.role = .keyPoint
-                }
-                if matches.contains(where: { $0.contains(offset) }) {
-                    let isCurrent = currentMatch.map { $0.item == itemIndex && $0.range.contains(offset) } ?? false
-                    style.reverse = true
-                    style.underline = isCurrent
-                    style.role = isCurrent ? .currentMatch : .match
+                if let offset = source {
+                    for span in spans where span.range.contains(offset) {
+                        switch span.kind {
+                        case .emphasis: style.italic = true
+                        case .strong: style.bold = true
+                        case .code: style.role = .code
+                        case .strikethrough: style.dim = true
+                        case .link: style.underline = true; style.role = .link
+                        }
+                    }
+                    if claims.contains(where: { $0.contains(offset) }) {
+                        style.bold = true
+                        style.role = .claim
+                    }
+                    if highlights.contains(where: { $0.contains(offset) }) {
+                        style.underline = true
+                    }
+                    if let kp = currentKeyPoint, kp.item == itemIndex, kp.range.contains(offset) {
+                        style.reverse = true
+                        style.role = .keyPoint
+                    }
+                    if matches.contains(where: { $0.contains(offset) }) {
+                        let isCurrent = currentMatch.map { $0.item == itemIndex && $0.range.contains(offset) } ?? false
+                        style.reverse = true
+                        style.underline = isCurrent
+                        style.role = isCurrent ? .currentMatch : .match
+                    }
                 }
                 column = screen.put(String(character), row: row, column: column, style: style)
-                offset += character.utf8.count
+            }
+            if cutAt < right {
+                screen.put("›", row: row, column: right - 1, style: Style(dim: true, role: .dim))
             }
         }
 
@@ -165,6 +217,8 @@ public enum ReaderView {
         let points = document.keyPoints.count
         if let k = reader.keyPoint {
             right.append("key point \(k + 1)/\(points) \(document.keyPoints[k].role.rawValue)")  // "key point 2/6 thesis"
+        } else if let k = reader.keyPointInView(height: geometry.textHeight) {
+            right.append("key point \(k + 1)/\(points)")  // on screen, not selected
         } else if points > 0 {
             right.append(points == 1 ? "1 key point" : "\(points) key points")
         }
@@ -203,7 +257,13 @@ public enum ReaderView {
             }
         }
         var rightText = right.joined(separator: " · ")
-        if let message = state.message, state.prompt == nil,
+        if state.prompt?.kind == .search {
+            // What is typed comes first: the position gives way, then its parts one by one.
+            while !right.isEmpty, DisplayWidth.of(left) + DisplayWidth.of(rightText) + 4 > screen.width {
+                right.removeFirst()
+                rightText = right.joined(separator: " · ")
+            }
+        } else if let message = state.message, state.prompt == nil,
            DisplayWidth.of(message) + DisplayWidth.of(rightText) + 3 > screen.width {
             rightText = ""  // a long message (an export path) is worth more than the position
         }

@@ -39,6 +39,9 @@ final class FakeTerminal: TerminalBackend {
     func invalidate() { invalidations += 1 }
     func suspend() { suspensions += 1 }
     func end() { ended = true }
+    /// What was put on the clipboard, in order.
+    private(set) var copied: [String] = []
+    func copyToClipboard(_ text: String) -> Bool { copied.append(text); return true }
 
     func runOutside<T>(_ body: () -> T) -> T {
         timesOutside += 1

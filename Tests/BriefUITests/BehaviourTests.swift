@@ -108,7 +108,7 @@ struct BehaviourTests {
         var state = AppState(document: Fixtures.ports(), width: 40, height: 12)
         Fixtures.press(Fixtures.keys("}"), on: &state)
         #expect(AppView.render(state).rows()[0] == "  What comes next")
-        #expect(statusLine(state) == " Ports R… › What co… 4 key points · 42%")
+        #expect(statusLine(state) == " Ports … › What co… key point 4/4 · 42%")
         // The last section is too near the end to come to the top: the view stops at the end.
         Fixtures.press(Fixtures.keys("}"), on: &state)
         #expect(state.reader!.top == state.reader!.layout.lastTop(height: 11))

@@ -98,4 +98,8 @@ func expectRows(_ state: AppState, _ expected: [String], sourceLocation: SourceL
     for (index, (actual, wanted)) in zip(rows, expected).enumerated() {
         #expect(actual == wanted, "row \(index)", sourceLocation: sourceLocation)
     }
+    if rows != expected {
+        // The whole screen, ready to paste once checked by eye.
+        print(rows.map { "            \"" + $0.replacing("\"", with: "\\\"") + "\"," }.joined(separator: "\n"))
+    }
 }

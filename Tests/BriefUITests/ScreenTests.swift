@@ -97,7 +97,7 @@ struct ScreenTests {
             "                        │  cape will return first.",
             "                        │",
             "                        │  The longer view",
-            " Ports Reopen as the Strait Calms                             4 key points · 0%",
+            " Ports Reopen as the Strait Calms                            key point 1/4 · 0%",
         ])
     }
 
@@ -116,7 +116,7 @@ struct ScreenTests {
             "  to normal levels on Monday after a",
             "┃ week of closures. The reopening",
             "┃ should lower freight rates within a",
-            " Ports Reopen as the… 4 key points · 0%",
+            " Ports Reopen as th… key point 1/4 · 0%",
         ])
     }
 
@@ -147,7 +147,7 @@ struct ScreenTests {
             "                        │",
             "                        │",
             "                        │",
-            " 東京市場の週間動向                                          1 key point · 100%",
+            " 東京市場の週間動向                                        key point 1/1 · 100%",
         ])
     }
 
@@ -166,7 +166,7 @@ struct ScreenTests {
             "",
             "  上海市場は方向感に乏しい展開が続い",
             "  た。投資家は政府の追加策を待ってい",
-            " 東京市場の週間動向    1 key point · 0%",
+            " 東京市場の週間動向  key point 1/1 · 0%",
         ])
     }
 
@@ -238,7 +238,7 @@ struct ScreenTests {
             "",
             "  Shipping lines expect volumes to",
             "  recover by December, and the fleets",
-            " Ports … 4 key points · match 2/2 · 44%",
+            " Ports… key point 4/4 · match 2/2 · 44%",
         ])
     }
 
@@ -250,27 +250,27 @@ struct ScreenTests {
             "• Shippi┌─ Keys ───────────────────────────────────────────────────────┐",
             "• Insure│                                                              │",
             "¶ Traffi│ Reader                                                       │ay.",
-            "  ★ The │   j ↓         line down                                      │ms.",
-            "▾ What c│   k ↑         line up                                        │",
-            "  ¶ Insu│   Space PgDn  page down                                      │ levels",
-            "    ★ Th│   b PgUp      page up                                        │ning",
-            "  > \"We │   g Home      top                                            │alysts",
-            "  ¶ Ship│   G End       end                                            │",
-            "▾ The lo│   ]           next key point                                 │",
-            "  ¶ Port│   [           previous key point                             │",
-            "        │   }           next section                                   │",
-            "        │   {           previous section                               │t a",
-            "        │   Enter       summary bullet: jump to its evidence           │n is",
-            "        │   w           why this key point: its role and reasons       │.",
-            "        │   /           search (Enter keeps, Esc clears)               │",
-            "        │   n           next match                                     │",
-            "        │   N           previous match                                 │",
-            "        │   o           show or hide the outline                       │",
-            "        │   Tab         focus outline or text                          │ the",
-            "        │   a           note the key point (else the top paragraph)    │",
+            "  ★ The │   j ↓ ^N           line down (5j: five lines)                │ms.",
+            "▾ What c│   k ↑ ^P           line up                                   │",
+            "  ¶ Insu│   Space PgDn f ^F  page down                                 │ levels",
+            "    ★ Th│   b PgUp ^B        page up                                   │ning",
+            "  > \"We │   g Home           top                                       │alysts",
+            "  ¶ Ship│   G End            end                                       │",
+            "▾ The lo│   ]                next key point                            │",
+            "  ¶ Port│   [                previous key point                        │",
+            "        │   }                next section                              │",
+            "        │   {                previous section                          │t a",
+            "        │   Enter            summary bullet: jump to its evidence      │n is",
+            "        │   w                why this key point: its role and reasons  │.",
+            "        │   Bksp             back to where the last jump started ('' … │",
+            "        │   /                search (Enter keeps it; Esc goes back)    │",
+            "        │   n                next match                                │",
+            "        │   N                previous match                            │",
+            "        │   Esc              clear the search (back to its start if n… │ the",
+            "        │   u                list the article's links (3u: link 3)     │",
             "        │                                                              │",
             "        └──────────────────────────────── any key closes · j/k scroll ─┘",
-            " Ports Reopen as the Strait Calms                             4 key points · 0%",
+            " Ports Reopen as the Strait Calms                            key point 1/4 · 0%",
         ])
     }
 
@@ -290,7 +290,7 @@ struct ScreenTests {
             "  ¶ Shipping li…│    premiums.",
             "▾ The longer vi…│",
             "  ¶ Ports that …│  Traffic through the",
-            " Ports Reopen as the… 4 key points · 0%",
+            " Ports Reopen as th… key point 1/4 · 0%",
         ])
     }
 

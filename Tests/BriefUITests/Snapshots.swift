@@ -25,7 +25,7 @@ enum Snapshots {
             " │                                                        │",
             " │                                                        │",
             footer,
-            " Ports Reopen as the Strait Ca… 4 key points · 3 notes · 0%",
+            " Ports Reopen as the Strait C… key point 1/4 · 3 notes · 0%",
         ]
     }
 }

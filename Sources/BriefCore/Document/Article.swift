@@ -32,6 +32,26 @@ public struct Link: Sendable, Equatable {
     }
 }
 
+/// A styled stretch of a block's text.
+public struct InlineSpan: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        case emphasis, strong, code, strikethrough
+        /// Index into the block's `links`.
+        case link(Int)
+    }
+    public var kind: Kind
+    /// UTF-8 offsets into `Block.text`.
+    public var range: Range<Int>
+
+    public init(_ kind: Kind, _ range: Range<Int>) {
+        self.kind = kind
+        self.range = range
+    }
+}
+
+/// How a table column is aligned (from a Markdown delimiter row, or HTML `align`).
+public enum ColumnAlignment: String, Sendable, Equatable { case none, left, center, right }
+
 /// One block of an article, in reading order. Lists and quotes are flattened:
 /// a bullet carries its nesting depth in `level`, a quote its quote depth.
 public struct Block: Sendable, Equatable {
@@ -57,6 +77,12 @@ public struct Block: Sendable, Equatable {
     /// The cells of a table, row by row (the first row is the header when it has one);
     /// `text` then holds the rows, one a line, cells separated by " | ".
     public var rows: [[String]]
+    /// Styled stretches of `text`, by start.
+    public var spans: [InlineSpan] = []
+    /// Tables: one per column.
+    public var columnAlignments: [ColumnAlignment] = []
+    /// The id a `#fragment` link names, when the source gives one (HTML).
+    public var anchor: String?
 
     public init(kind: Kind, text: String, line: Int, level: Int = 0, marker: String? = nil,
                 links: [Link] = [], info: String? = nil, rows: [[String]] = []) {
