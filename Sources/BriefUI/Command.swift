@@ -192,6 +192,6 @@ public enum CommandTable {
                               + binding.help, false))
             }
         }
-        return lines
+        return lines + Legend.helpLines
     }
 }

@@ -33,12 +33,12 @@ public enum NotesListView {
         let border = Style(bold: true, role: .heading)
         AppView.drawBox(on: &screen, x: x, y: y, width: boxWidth, height: boxHeight, style: border)
         screen.put(" Notes · \(notes.count) ", row: y, column: x + 2, style: border)
-        let footer = list.confirmingDelete ? " Delete this note? y/n "
-            : " Enter jump · e edit · d delete · Esc close "
-        if DisplayWidth.of(footer) + 4 <= boxWidth {
-            screen.put(footer, row: y + boxHeight - 1, column: x + boxWidth - DisplayWidth.of(footer) - 2,
-                       style: list.confirmingDelete ? Style(bold: true, reverse: true, role: .selection) : border)
-        }
+        // The key hints shorten to fit a narrow window rather than disappear.
+        let footer = list.confirmingDelete ? AppView.fitting([" Delete this note? y/n ", " Delete? y/n "], in: boxWidth - 4)
+            : AppView.fitting([" Enter jump · e edit · d delete · Esc close ", " ↵ jump · e edit · d delete · Esc ",
+                               " ↵ jump · e · d · Esc ", " ↵ e d Esc "], in: boxWidth - 4)
+        screen.put(footer, row: y + boxHeight - 1, column: x + boxWidth - DisplayWidth.of(footer) - 2,
+                   style: list.confirmingDelete ? Style(bold: true, reverse: true, role: .selection) : border)
         let inner = boxHeight - 2
         let room = boxWidth - 4
         guard inner > 0, room > 0 else { return }

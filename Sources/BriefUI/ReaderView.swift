@@ -124,7 +124,11 @@ public enum ReaderView {
             } else if onClaim {
                 screen.put("┃", row: row, column: geometry.textAreaX, style: Style(role: .mark))
             }
-            if line.isSpacer { continue }
+            if line.isSpacer {
+                // Between paragraphs of one quote, its bar goes on.
+                screen.put(line.prefix, row: row, column: geometry.textX, style: Style(dim: true, role: .dim))
+                continue
+            }
             let notesHere = reader.notes.filter { $0.item == itemIndex }
             if !notesHere.isEmpty {
                 let startsHere = notesHere.filter { note in
