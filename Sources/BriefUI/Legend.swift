@@ -1,8 +1,8 @@
 /// What every mark and glyph on the screens means: the last part of the help (`?`).
 public enum Legend {
     public static let marks: [(mark: String, meaning: String)] = [
-        ("▶", "gutter: the selected key point starts on this line"),
-        ("┃", "gutter: a line of a key point (bold: the selected one)"),
+        ("▶ ┃", "gutter: the selected key point (] [) starts here; goes on"),
+        ("┣ ┃", "gutter: a key point starts on this line; goes on"),
         ("✎", "gutter or outline: a note on this passage"),
         ("▌", "gutter: a highlight starts here"),
         ("★", "outline: a key point (thesis and conclusion named)"),

@@ -79,14 +79,14 @@ public struct ReaderState: Sendable {
         return start >= span.first && start <= span.last
     }
 
-    /// The key point the status line counts from: the selected one, else the first on screen.
-    public func keyPointInView(height: Int) -> Int? {
-        if let keyPoint { return keyPoint }
+    /// The key points whose first line is on screen.
+    public func keyPointsInView(height: Int) -> Range<Int> {
         let points = document.keyPoints
         let span = visibleSpan(height: height)
         let first = points.partitionPoint { layout.lineStart($0.position) >= span.first }
-        guard first < points.count, layout.lineStart(points[first].position) <= span.last else { return nil }
-        return first
+        var end = first
+        while end < points.count, layout.lineStart(points[end].position) <= span.last { end += 1 }
+        return first..<end
     }
 
     /// After anything moved the view: a selected key point that left the screen is no longer

@@ -122,7 +122,9 @@ public enum ReaderView {
                 screen.put(startsHere ? "▶" : "┃", row: row, column: geometry.textAreaX,
                            style: Style(bold: true, role: .keyPoint))
             } else if onClaim {
-                screen.put("┃", row: row, column: geometry.textAreaX, style: Style(role: .mark))
+                // Where a key point starts, so that two in a row can be told apart.
+                let startsHere = claims.contains { lineRange.contains($0.lowerBound) }
+                screen.put(startsHere ? "┣" : "┃", row: row, column: geometry.textAreaX, style: Style(role: .mark))
             }
             if line.isSpacer {
                 // Between paragraphs of one quote, its bar goes on.
@@ -221,8 +223,10 @@ public enum ReaderView {
         let points = document.keyPoints.count
         if let k = reader.keyPoint {
             right.append("key point \(k + 1)/\(points) \(document.keyPoints[k].role.rawValue)")  // "key point 2/6 thesis"
-        } else if let k = reader.keyPointInView(height: geometry.textHeight) {
-            right.append("key point \(k + 1)/\(points)")  // on screen, not selected
+        } else if case let inView = reader.keyPointsInView(height: geometry.textHeight), !inView.isEmpty {
+            // On screen, none selected: "key points 1–3/6" (a selected one names its role).
+            right.append(inView.count == 1 ? "key point \(inView.lowerBound + 1)/\(points)"
+                         : "key points \(inView.lowerBound + 1)–\(inView.upperBound)/\(points)")
         } else if points > 0 {
             right.append(points == 1 ? "1 key point" : "\(points) key points")
         }

@@ -34,7 +34,7 @@ struct NotesTests {
             "",
             "  Insurers remain cautious, and",
             "  premiums reflect a risk that has not",
-            "┃ gone away. The real question is",
+            "┣ gone away. The real question is",
             "┃ whether the calm will last through",
             " Note: Key: 重要 é",
         ])
@@ -65,7 +65,7 @@ extension NotesTests {
             "",
             "  Traffic through the strait returned",
             "  to normal levels on Monday after a",
-            "┃ week of closures. The reopening",
+            "┣ week of closures. The reopening",
             "┃ should lower freight rates within a",
             " Note: 大!要not",
         ])
@@ -128,7 +128,7 @@ extension NotesTests {
             "  > \"We are watching cl…│  What comes next",
             "  ¶ Shipping lines expe…│",
             "▾ The longer view       │  Insurers remain cautious, and premiums reflect a",
-            "  ¶ Ports that invested…│┃ risk that has not gone away. The real question is",
+            "  ¶ Ports that invested…│┣ risk that has not gone away. The real question is",
             "                        │┃ whether the calm will last through the winter.",
             "                        │",
             "                        │  │ \"We are watching closely,\" one broker said.",
@@ -158,7 +158,7 @@ extension NotesTests {
         expectRows(s, [
             " ✎Insurers remain cautious, and",
             "  premiums reflect a risk that has not",
-            "┃ gone away. The real question is",
+            "┣ gone away. The real question is",
             "┃ whether the calm will last through",
             "┃ the winter.",
             "",
@@ -209,7 +209,7 @@ extension NotesTests {
             "",
             "  Insurers remain cautious, and",
             "  premiums reflect a risk that has not",
-            "┃ gone away. The real question is",
+            "┣ gone away. The real question is",
             "┃ whether the calm will last through",
             " highlighted",
         ])
@@ -280,7 +280,7 @@ extension NotesTests {
         #expect(s.notesList?.selected == 1)
         Fixtures.press([.enter], on: &s)
         #expect(s.notesList == nil)
-        #expect(AppView.render(s).rows()[0] == "┃✎Monday after a week of closures. The reopening should")
+        #expect(AppView.render(s).rows()[0] == "┣✎Monday after a week of closures. The reopening should")
     }
 
     @Test("Enter on an orphaned note says so and stays in the list")

@@ -56,7 +56,7 @@ struct ReadingKeysTests {
         var state = AppState(document: Fixtures.ports(), width: 40, height: 12)
         Fixtures.press(Fixtures.keys("}"), on: &state)  // "What comes next": key point 4 in view
         #expect(state.reader?.keyPoint == nil)
-        #expect(status(state).contains("key point 4/4"))
+        #expect(status(state).contains("key point 4/4"), "\(status(state))")
         #expect(!status(state).contains("claim"), "a role is named only for the selected key point")
     }
 
@@ -221,7 +221,7 @@ struct NarrowAndLegendTests {
         let lines = CommandTable.helpLines(first: .reader).map(\.text)
         let start = lines.firstIndex(of: "Marks")!
         let legend = lines[start...].joined(separator: "\n")
-        for mark in ["┃", "▶", "★", "✎", "▌", "●", "¶", "§", "▾", "▸", "[3]", "‹ ›"] {
+        for mark in ["┃", "┣", "▶", "★", "✎", "▌", "●", "¶", "§", "▾", "▸", "[3]", "‹ ›"] {
             #expect(legend.contains(mark), "\(mark)")
         }
     }

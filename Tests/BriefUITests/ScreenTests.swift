@@ -80,14 +80,14 @@ struct ScreenTests {
             "  ★ The reopening shoul…│  • Insurers are still charging war-risk premiums.",
             "▾ What comes next       │",
             "  ¶ Insurers remain cau…│  Traffic through the strait returned to normal levels",
-            "    ★ The real question…│┃ on Monday after a week of closures. The reopening",
+            "    ★ The real question…│┣ on Monday after a week of closures. The reopening",
             "  > \"We are watching cl…│┃ should lower freight rates within a month. Analysts",
             "  ¶ Shipping lines expe…│  said the backlog would take weeks to clear.",
             "▾ The longer view       │",
             "  ¶ Ports that invested…│  What comes next",
             "                        │",
             "                        │  Insurers remain cautious, and premiums reflect a",
-            "                        │┃ risk that has not gone away. The real question is",
+            "                        │┣ risk that has not gone away. The real question is",
             "                        │┃ whether the calm will last through the winter.",
             "                        │",
             "                        │  │ \"We are watching closely,\" one broker said.",
@@ -97,7 +97,7 @@ struct ScreenTests {
             "                        │  cape will return first.",
             "                        │",
             "                        │  The longer view",
-            " Ports Reopen as the Strait Calms                            key point 1/4 · 0%",
+            " Ports Reopen as the Strait Calms                         key points 1–4/4 · 0%",
         ])
     }
 
@@ -114,9 +114,9 @@ struct ScreenTests {
             "",
             "  Traffic through the strait returned",
             "  to normal levels on Monday after a",
-            "┃ week of closures. The reopening",
+            "┣ week of closures. The reopening",
             "┃ should lower freight rates within a",
-            " Ports Reopen as th… key point 1/4 · 0%",
+            " Ports Reopen as… key points 1–3/4 · 0%",
         ])
     }
 
@@ -127,7 +127,7 @@ struct ScreenTests {
             "¶ 今週の東京市場では、… │  東京市場の週間動向",
             "  ★ 円安が追い風となり… │",
             "▾ 上海                  │  今週の東京市場では、輸出関連株が買われ、日経平均株価",
-            "  ¶ 上海市場は方向感に… │┃ は五日続伸した。円安が追い風となり、自動車や電機の銘",
+            "  ¶ 上海市場は方向感に… │┣ は五日続伸した。円安が追い風となり、自動車や電機の銘",
             "                        │┃ 柄が上昇した。",
             "                        │",
             "                        │  上海",
@@ -158,7 +158,7 @@ struct ScreenTests {
             "  東京市場の週間動向",
             "",
             "  今週の東京市場では、輸出関連株が買わ",
-            "┃ れ、日経平均株価は五日続伸した。円安",
+            "┣ れ、日経平均株価は五日続伸した。円安",
             "┃ が追い風となり、自動車や電機の銘柄が",
             "┃ 上昇した。",
             "",
@@ -205,7 +205,7 @@ struct ScreenTests {
             "  > \"We are watching cl…│  What comes next",
             "  ¶ Shipping lines expe…│",
             "▾ The longer view       │  Insurers remain cautious, and premiums reflect a",
-            "  ¶ Ports that invested…│┃ risk that has not gone away. The real question is",
+            "  ¶ Ports that invested…│┣ risk that has not gone away. The real question is",
             "                        │┃ whether the calm will last through the winter.",
             "                        │",
             "                        │  │ \"We are watching closely,\" one broker said.",
@@ -229,7 +229,7 @@ struct ScreenTests {
         expectRows(s, [
             "  Insurers remain cautious, and",
             "  premiums reflect a risk that has not",
-            "┃ gone away. The real question is",
+            "┣ gone away. The real question is",
             "┃ whether the calm will last through",
             "┃ the winter.",
             "",
@@ -270,7 +270,7 @@ struct ScreenTests {
             "        │   u                list the article's links (3u: link 3)     │",
             "        │                                                              │",
             "        └──────────────────────────────── any key closes · j/k scroll ─┘",
-            " Ports Reopen as the Strait Calms                            key point 1/4 · 0%",
+            " Ports Reopen as the Strait Calms                         key points 1–4/4 · 0%",
         ])
     }
 
@@ -290,7 +290,7 @@ struct ScreenTests {
             "  ¶ Shipping li…│    premiums.",
             "▾ The longer vi…│",
             "  ¶ Ports that …│  Traffic through the",
-            " Ports Reopen as th… key point 1/4 · 0%",
+            " Ports Reopen as… key points 1–2/4 · 0%",
         ])
     }
 

@@ -18,14 +18,14 @@ enum Snapshots {
             " │ ✎ line 6 · “The reopening should lower freight rates … │",
             " │   Check against the freight index                      │",
             " │ ✎ line 40 · orphaned · “A sentence that was edited aw… │",
-            "┃│   gone                                                 │",
+            "┣│   gone                                                 │",
             "┃│                                                        │",
             " │                                                        │",
             " │                                                        │",
             " │                                                        │",
             " │                                                        │",
             footer,
-            " Ports Reopen as the Strait C… key point 1/4 · 3 notes · 0%",
+            " Ports Reopen as the Strai… key points 1–3/4 · 3 notes · 0%",
         ]
     }
 }
