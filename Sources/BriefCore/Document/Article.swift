@@ -32,25 +32,28 @@ public struct Link: Sendable, Equatable {
     }
 }
 
-/// A styled stretch of a block's text.
+/// A styled or linked stretch of a block's visible text.
 public struct InlineSpan: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         case emphasis, strong, code, strikethrough
-        /// Index into the block's `links`.
+        /// A link: the index of its entry in the block's `links`.
         case link(Int)
     }
+
     public var kind: Kind
-    /// UTF-8 offsets into `Block.text`.
+    /// UTF-8 offsets into `Block.text` (the final, visible, whitespace-collapsed text); never empty.
     public var range: Range<Int>
 
-    public init(_ kind: Kind, _ range: Range<Int>) {
+    public init(kind: Kind, range: Range<Int>) {
         self.kind = kind
         self.range = range
     }
 }
 
-/// How a table column is aligned (from a Markdown delimiter row, or HTML `align`).
-public enum ColumnAlignment: String, Sendable, Equatable { case none, left, center, right }
+/// How a table column's cells are aligned (GFM's delimiter row, HTML's `align` or `text-align`).
+public enum ColumnAlignment: String, Sendable, Equatable {
+    case none, left, center, right
+}
 
 /// One block of an article, in reading order. Lists and quotes are flattened:
 /// a bullet carries its nesting depth in `level`, a quote its quote depth.
@@ -77,15 +80,19 @@ public struct Block: Sendable, Equatable {
     /// The cells of a table, row by row (the first row is the header when it has one);
     /// `text` then holds the rows, one a line, cells separated by " | ".
     public var rows: [[String]]
-    /// Styled stretches of `text`, by start.
-    public var spans: [InlineSpan] = []
-    /// Tables: one per column.
-    public var columnAlignments: [ColumnAlignment] = []
-    /// The id a `#fragment` link names, when the source gives one (HTML).
+    /// Emphasis, strong, code, strikethrough and links in `text`, sorted by where they start
+    /// (an outer span before the inner ones starting at the same place); they may nest or
+    /// overlap. Images and table cells have none.
+    public var spans: [InlineSpan]
+    /// Tables only: the alignment of each column.
+    public var columnAlignments: [ColumnAlignment]
+    /// Web pages: the `id` of the block's element (or of an element or `<a id>`/`<a name>` at
+    /// its start), the target of `#anchor` links; nil for Markdown and text.
     public var anchor: String?
 
     public init(kind: Kind, text: String, line: Int, level: Int = 0, marker: String? = nil,
-                links: [Link] = [], info: String? = nil, rows: [[String]] = []) {
+                links: [Link] = [], info: String? = nil, rows: [[String]] = [],
+                spans: [InlineSpan] = [], columnAlignments: [ColumnAlignment] = [], anchor: String? = nil) {
         self.kind = kind
         self.text = text
         self.line = line
@@ -94,6 +101,9 @@ public struct Block: Sendable, Equatable {
         self.links = links
         self.info = info
         self.rows = rows
+        self.spans = spans
+        self.columnAlignments = columnAlignments
+        self.anchor = anchor
     }
 }
 

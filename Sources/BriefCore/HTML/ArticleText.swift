@@ -61,7 +61,7 @@ public enum ArticleText {
                 while block.text.contains(fence) { fence += "`" }
                 out += fence + (block.info ?? "") + "\n" + block.text + "\n" + fence + "\n"
             case .table:
-                out += table(block.rows)
+                out += table(block.rows, alignments: block.columnAlignments)
             }
         }
         return out
@@ -128,7 +128,7 @@ public enum ArticleText {
         return text
     }
 
-    static func table(_ rows: [[String]]) -> String {
+    static func table(_ rows: [[String]], alignments: [ColumnAlignment] = []) -> String {
         guard let header = rows.first else { return "" }
         let columns = rows.map(\.count).max() ?? 0
         func line(_ cells: [String]) -> String {
@@ -136,7 +136,16 @@ public enum ArticleText {
             return "| " + padded.map { escapeLine($0) }.joined(separator: " | ") + " |\n"
         }
         var out = line(header)
-        out += "|" + String(repeating: " --- |", count: columns) + "\n"
+        out += "|"
+        for column in 0..<columns {
+            switch column < alignments.count ? alignments[column] : .none {
+            case .none: out += " --- |"
+            case .left: out += " :-- |"
+            case .center: out += " :-: |"
+            case .right: out += " --: |"
+            }
+        }
+        out += "\n"
         for row in rows.dropFirst() { out += line(row) }
         return out
     }

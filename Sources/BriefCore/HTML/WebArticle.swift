@@ -57,7 +57,19 @@ struct BlockWriter {
 
     private var run: [UInt8] = []
     private var runLinks: [Link] = []
+    /// Styles and links of the run, in its raw bytes (collapsed with it in `flush`).
+    private var runSpans: [RawSpan] = []
+    /// The styled elements still open, with where they started in the run: a block inside
+    /// one ends the run, and the style goes on in the next.
+    private var openStyles: [(kind: InlineSpan.Kind, start: Int)] = []
     private var runLine = 0
+    /// Counts the runs written, so that an inline element that a block inside it cut in two
+    /// knows its start is gone.
+    private var runNumber = 0
+    /// The `id` met where no text has been gathered yet: the anchor of the next block written.
+    private var pendingAnchor: String?
+    /// While inside a heading: its level (what inside would end a block is taken as inline).
+    private var headingLevel: Int?
     private var context = Context()
 
     init(base: String?) { self.base = base }
@@ -96,20 +108,24 @@ struct BlockWriter {
             return
         }
         defer { if consuming { child.children = [] } }
+        if headingLevel != nil, !["a", "br", "img"].contains(child.name), BlockWriter.styles[child.name] == nil {
+            walk(child)  // inside a heading, everything is the heading's text
+            return
+        }
         switch child.name {
         case "p", "dt", "dd", "figcaption", "caption", "legend":
-            flush()
+            startBlock(child)
             walk(child)
             flush()
         case "h1", "h2", "h3", "h4", "h5", "h6":
+            startBlock(child)
+            headingLevel = max(2, Int(String(child.name.dropFirst())) ?? 2)
+            walk(child)
+            runLine = child.line
             flush()
-            let text = collapseWhitespace(Array(child.textContent.utf8))
-            if !text.isEmpty {
-                let level = max(2, Int(String(child.name.dropFirst())) ?? 2)
-                blocks.append(Block(kind: .heading, text: text, line: child.line, level: level))
-            }
+            headingLevel = nil
         case "ul", "ol":
-            flush()
+            startBlock(child)
             let ordered = child.name == "ol"
             var number = Int(child.attribute("start") ?? "") ?? 1
             context.listDepth += 1
@@ -117,6 +133,7 @@ struct BlockWriter {
                 if item.name == "li" {
                     context.pendingItem = ordered ? "\(number)." : ""
                     number += 1
+                    noteAnchor(of: item, innermost: true)
                     walk(item)
                     flush()
                     context.pendingItem = nil
@@ -127,7 +144,7 @@ struct BlockWriter {
             }
             context.listDepth -= 1
         case "li":
-            flush()
+            startBlock(child)
             context.listDepth += 1
             context.pendingItem = ""
             walk(child)
@@ -135,43 +152,94 @@ struct BlockWriter {
             context.pendingItem = nil
             context.listDepth -= 1
         case "blockquote":
-            flush()
+            startBlock(child)
             context.quoteDepth += 1
             walk(child)
             flush()
             context.quoteDepth -= 1
         case "pre":
-            flush()
+            startBlock(child)
             writeCode(child)
         case "table":
-            flush()
+            startBlock(child)
             if child.dataTable || isGrid(child) { writeTable(child) } else { walk(child); flush() }
         case "br":
             append("\n", line: child.line)
         case "hr":
             flush()
         case "img":
+            guard headingLevel == nil else { break }  // a heading is its text alone
             let alt = collapseWhitespace(Array((child.attribute("alt") ?? "").utf8))
             if !alt.isEmpty && !BlockWriter.isFileName(alt) && !BlockWriter.isDecoration(child) {
                 append(" " + alt + " ", line: child.line)
             }
         case "a":
-            let start = run.count
+            noteAnchor(of: child, innermost: false)
+            let start = inlineStart()
             walk(child)
-            let text = start <= run.count ? collapseWhitespace(Array(run[start...])) : ""
+            let range = inlineRange(from: start)
+            let text = collapseWhitespace(Array(run[range]))
             if let href = child.attribute("href"), !text.isEmpty,
                let target = WebLink.resolve(href, against: base) {
+                runSpans.append(RawSpan(kind: .link(runLinks.count), range: range))
                 runLinks.append(Link(text: text, destination: target))
             }
         default:
             if BlockWriter.containers.contains(child.name) {
-                flush()
+                startBlock(child)
                 walk(child)
                 flush()
+            } else if let style = BlockWriter.styles[child.name] {
+                noteAnchor(of: child, innermost: false)
+                openStyles.append((style, run.count))
+                walk(child)
+                let (_, start) = openStyles.removeLast()
+                runSpans.append(RawSpan(kind: style, range: min(start, run.count)..<run.count))
             } else {
-                walk(child)  // inline: em, strong, span, code, …
+                noteAnchor(of: child, innermost: false)
+                walk(child)  // inline: span, abbr, …
             }
         }
+    }
+
+    /// Ends the block before `node`, which starts a new one (its `id` the new one's anchor).
+    private mutating func startBlock(_ node: HTMLNode) {
+        flush()
+        noteAnchor(of: node, innermost: true)
+    }
+
+    /// The inline elements whose text is styled.
+    private static let styles: [String: InlineSpan.Kind] = [
+        "em": .emphasis, "i": .emphasis, "cite": .emphasis, "var": .emphasis, "dfn": .emphasis,
+        "strong": .strong, "b": .strong,
+        "code": .code, "kbd": .code, "samp": .code, "tt": .code,
+        "del": .strikethrough, "s": .strikethrough, "strike": .strikethrough,
+    ]
+
+    /// Where a link starts: the run it starts in and the offset there.
+    private func inlineStart() -> (run: Int, offset: Int) { (runNumber, run.count) }
+
+    /// The bytes of the current run a link covers: all of it since the link started, or since
+    /// the block inside it that ended the run the link started in.
+    private func inlineRange(from start: (run: Int, offset: Int)) -> Range<Int> {
+        start.run == runNumber ? min(start.offset, run.count)..<run.count : 0..<run.count
+    }
+
+    /// An element's `id` (or an `<a name>`) names the next block written, when no text of that
+    /// block is out yet. Of nested block elements the innermost names it (a section's first
+    /// heading is named by the heading's id); an inline one (`<a id>` at the start) only when
+    /// its block has no id.
+    private mutating func noteAnchor(of node: HTMLNode, innermost: Bool) {
+        guard pendingAnchor == nil || innermost, run.allSatisfy(isCollapsedSpace) else { return }
+        var name = node.attribute("id")
+        if name?.isEmpty ?? true, node.name == "a" { name = node.attribute("name") }
+        if let name, !name.isEmpty { pendingAnchor = name }
+    }
+
+    /// The anchor of the block written now, taken so that the next block does not repeat it.
+    private mutating func takeAnchor() -> String? {
+        defer { pendingAnchor = nil }
+        return pendingAnchor
     }
 
     /// A divider or spacer image (a side under 16 px: a rule 2 px high, a tracking pixel):
@@ -199,19 +267,31 @@ struct BlockWriter {
         defer {
             run.removeAll(keepingCapacity: true)
             runLinks.removeAll()
+            runSpans.removeAll()
             runLine = 0
+            runNumber += 1
         }
-        let text = collapseWhitespace(run)
+        for k in openStyles.indices {
+            runSpans.append(RawSpan(kind: openStyles[k].kind, range: min(openStyles[k].start, run.count)..<run.count))
+            openStyles[k].start = 0
+        }
+        let (text, spans) = collapseWhitespace(run, carrying: runSpans)
         guard !text.isEmpty else { return }
         let line = max(1, runLine)
-        if let marker = context.pendingItem {
+        let anchor = takeAnchor()
+        if let level = headingLevel {
+            blocks.append(Block(kind: .heading, text: text, line: line, level: level, links: runLinks,
+                                spans: spans, anchor: anchor))
+        } else if let marker = context.pendingItem {
             blocks.append(Block(kind: .bullet, text: text, line: line, level: context.listDepth,
-                                marker: marker.isEmpty ? nil : marker, links: runLinks))
+                                marker: marker.isEmpty ? nil : marker, links: runLinks, spans: spans, anchor: anchor))
             context.pendingItem = nil
         } else if context.quoteDepth > 0 {
-            blocks.append(Block(kind: .quote, text: text, line: line, level: context.quoteDepth, links: runLinks))
+            blocks.append(Block(kind: .quote, text: text, line: line, level: context.quoteDepth, links: runLinks,
+                                spans: spans, anchor: anchor))
         } else {
-            blocks.append(Block(kind: .paragraph, text: text, line: line, level: context.listDepth, links: runLinks))
+            blocks.append(Block(kind: .paragraph, text: text, line: line, level: context.listDepth, links: runLinks,
+                                spans: spans, anchor: anchor))
         }
     }
 
@@ -229,7 +309,7 @@ struct BlockWriter {
             }
             if info != nil { break }
         }
-        blocks.append(Block(kind: .code, text: text, line: pre.line, info: info))
+        blocks.append(Block(kind: .code, text: text, line: pre.line, info: info, anchor: takeAnchor()))
     }
 
     /// A layout table has one column or holds blocks; a grid of short cells is data.
@@ -243,17 +323,54 @@ struct BlockWriter {
 
     private mutating func writeTable(_ table: HTMLNode) {
         var rows: [[String]] = []
+        var alignments: [ColumnAlignment] = []
         for row in table.descendants(named: ["tr"]) where row.hasAncestor(named: "table", maxDepth: 3, where: { $0 === table }) {
-            let cells = row.elementChildren.filter { $0.name == "td" || $0.name == "th" }
-                .map { collapseWhitespace(Array($0.textContent.utf8)) }
-            if !cells.isEmpty && cells.contains(where: { !$0.isEmpty }) { rows.append(cells) }
+            let cellNodes = row.elementChildren.filter { $0.name == "td" || $0.name == "th" }
+            let cells = cellNodes.map { collapseWhitespace(Array($0.textContent.utf8)) }
+            if !cells.isEmpty && cells.contains(where: { !$0.isEmpty }) {
+                // The first row's cells (the header) say how each column is aligned.
+                if rows.isEmpty { alignments = cellNodes.map { BlockWriter.alignment(of: $0, row: row) } }
+                rows.append(cells)
+            }
         }
         if let caption = table.descendants(named: ["caption"]).first {
             let text = collapseWhitespace(Array(caption.textContent.utf8))
-            if !text.isEmpty { blocks.append(Block(kind: .paragraph, text: text, line: caption.line)) }
+            if !text.isEmpty { blocks.append(Block(kind: .paragraph, text: text, line: caption.line, anchor: takeAnchor())) }
         }
         guard !rows.isEmpty else { return }
+        let columns = rows.map(\.count).max() ?? 0
+        if alignments.count < columns { alignments += Array(repeating: .none, count: columns - alignments.count) }
         let text = rows.map { $0.joined(separator: " | ") }.joined(separator: "\n")
-        blocks.append(Block(kind: .table, text: text, line: table.line, rows: rows))
+        blocks.append(Block(kind: .table, text: text, line: table.line, rows: rows, columnAlignments: alignments,
+                            anchor: takeAnchor()))
+    }
+
+    /// A cell's alignment: its `align` attribute or `text-align` style, else its row's.
+    static func alignment(of cell: HTMLNode, row: HTMLNode) -> ColumnAlignment {
+        for node in [cell, row] {
+            if let style = node.attribute("style"), let value = textAlign(inStyle: style),
+               let alignment = alignment(named: value) { return alignment }
+            if let value = node.attribute("align"), let alignment = alignment(named: value) { return alignment }
+        }
+        return .none
+    }
+
+    /// The value of `text-align` in a `style` attribute ("width: 4em; text-align: right").
+    static func textAlign(inStyle style: String) -> String? {
+        for declaration in style.split(separator: ";") {
+            let parts = declaration.split(separator: ":", maxSplits: 1)
+            guard parts.count == 2, parts[0].filter({ !$0.isWhitespace }).lowercased() == "text-align" else { continue }
+            return parts[1].split(whereSeparator: { $0.isWhitespace || $0 == "!" }).first.map { $0.lowercased() }
+        }
+        return nil
+    }
+
+    static func alignment(named value: String) -> ColumnAlignment? {
+        switch value.lowercased().split(whereSeparator: \.isWhitespace).first ?? "" {
+        case "left", "start", "justify": return .left
+        case "center", "middle": return .center
+        case "right", "end": return .right
+        default: return nil
+        }
     }
 }

@@ -8,7 +8,10 @@ public struct OutlineTextRenderer {
 
     public var width: Int
     private let wrapper = TextWrapper()
-    private let sentences = SentenceSegmenter(rules: .reading)
+    private let sentences = ReadingSentenceSplitter()
+    private let words = WordSegmenter()
+    /// A first sentence of fewer words says nothing on its own ("1.", "Yes.").
+    static let fewestEntryWords = 3
 
     public init(width: Int) {
         self.width = max(20, width)
@@ -33,9 +36,7 @@ public struct OutlineTextRenderer {
                 + String(repeating: "  ", count: depth)
             let glyph = Self.glyphs[node.kind] ?? "·"
             var text = node.text
-            if node.kind == .paragraph || node.kind == .quote {
-                text = sentences.sentences(in: text).first ?? text
-            }
+            if node.kind == .paragraph || node.kind == .quote { text = entryText(text) }
             if node.kind == .code { text = String(text.prefix(120)) }
             if let score = node.score {
                 text += " (" + (node.role.map { $0.rawValue + ", " } ?? "") + "\(Int((score * 100).rounded()))%)"
@@ -55,5 +56,22 @@ public struct OutlineTextRenderer {
         }
         if outline.nodes.isEmpty { out.append("(no body text)") }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// A paragraph's entry: its first sentence as the analysis splits it ("the U.S. Federal
+    /// Reserve" stays whole), joined with the next while it has fewer than
+    /// `fewestEntryWords` words (a list number "1.", a bare "Yes.").
+    public func entryText(_ text: String) -> String {
+        let offsets = sentences.sentenceOffsets(in: text)
+        guard let first = offsets.first else { return text }
+        let utf8 = Array(text.utf8)
+        var end = first.upperBound
+        var next = 1
+        while next < offsets.count,
+              words.words(in: String(decoding: utf8[first.lowerBound..<end], as: UTF8.self)).count < Self.fewestEntryWords {
+            end = offsets[next].upperBound
+            next += 1
+        }
+        return String(decoding: utf8[first.lowerBound..<end], as: UTF8.self)
     }
 }

@@ -51,10 +51,13 @@ public enum ArticleParser {
                 continue
             }
             var inline = visible(block, references)
-            if block.kind == .bullet, let stripped = stripBulletGlyph(inline.text) { inline.text = stripped }
+            if block.kind == .bullet, let stripped = stripBulletGlyph(inline.text) {
+                inline.spans = inline.spans.droppingPrefix(inline.text.utf8.count - stripped.utf8.count)
+                inline.text = stripped
+            }
             if inline.text.isEmpty && (block.isHTML || block.kind != .bullet) { continue }
             blocks.append(Block(kind: block.kind, text: inline.text, line: block.line, level: block.level,
-                                marker: block.marker, links: inline.links))
+                                marker: block.marker, links: inline.links, spans: inline.spans))
         }
         if front.dateline == nil, let firstParagraph = blocks.first(where: { $0.kind == .paragraph }) {
             front.dateline = FrontMatter.leadingDateline(firstParagraph.text)
@@ -83,7 +86,8 @@ public enum ArticleParser {
             }
         }
         let text = rows.map { $0.joined(separator: " | ") }.joined(separator: "\n")
-        return Block(kind: .table, text: text, line: block.line, links: links, rows: rows)
+        return Block(kind: .table, text: text, line: block.line, links: links, rows: rows,
+                     columnAlignments: block.alignments)
     }
 
     /// "•Text" inside a Markdown bullet ("- •Text", as scraped news writes it).

@@ -3,13 +3,15 @@
 /// It follows CommonMark's inline rules where they decide what the reader sees:
 /// backslash escapes, entities, code spans (text kept), emphasis and strong
 /// delimiters (removed by the delimiter-run algorithm, so `snake_case` and `2 * 3`
-/// survive), links and images (text or alt kept, target recorded), autolinks, and
-/// raw inline HTML (removed). Every scan is bounded or remembered, so the phase is
+/// survive), GFM strikethrough (`~~a~~`, `~a~`), links and images (text or alt kept,
+/// target recorded), autolinks, and raw inline HTML (removed). Where emphasis, strong,
+/// code, strikethrough and links were is kept as spans of the visible text. Every scan is bounded or remembered, so the phase is
 /// linear in its input — the inputs of `pathological.py` rely on this.
 struct InlineParser {
     struct Output {
         var text: String
         var links: [Link]
+        var spans: [InlineSpan] = []
     }
 
     private struct Delimiter {
@@ -36,6 +38,13 @@ struct InlineParser {
         var destination: String
     }
 
+    /// A span in `out` positions (before deletions and whitespace collapsing).
+    private struct PendingSpan {
+        var kind: InlineSpan.Kind
+        var start: Int
+        var end: Int
+    }
+
     let input: [UInt8]
     let references: [String: String]
 
@@ -46,6 +55,7 @@ struct InlineParser {
     private var brackets: [Bracket] = []
     private var inactiveBelow = 0
     private var links: [PendingLink] = []
+    private var spans: [PendingSpan] = []
     // Backtick runs: for each run, the index of the next run of the same length (or -1).
     private var backtickRuns: [(pos: Int, length: Int, next: Int)] = []
     private var backtickIndexed = false
@@ -86,7 +96,7 @@ struct InlineParser {
                 }
             case UInt8(ascii: "`"):
                 i = codeSpan(at: i)
-            case UInt8(ascii: "*"), UInt8(ascii: "_"):
+            case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "~"):
                 i = delimiterRun(at: i)
             case UInt8(ascii: "!") where i + 1 < n && input[i + 1] == UInt8(ascii: "["):
                 brackets.append(Bracket(outPos: out.count, inputAfter: i + 2, isImage: true,
@@ -121,7 +131,7 @@ struct InlineParser {
 private func isSpecialByte(_ b: UInt8) -> Bool {
         switch b {
         case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"),
-             UInt8(ascii: "!"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "<"),
+             UInt8(ascii: "~"), UInt8(ascii: "!"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "<"),
              UInt8(ascii: "&"):
             return true
         default:
@@ -183,7 +193,9 @@ extension InlineParser {
            input[lower..<upper].contains(where: { !isSpace($0) }) {
             lower += 1; upper -= 1
         }
+        let start = out.count
         for b in input[lower..<upper] { out.append(b == 0x0A ? 0x20 : b) }
+        if out.count > start { spans.append(PendingSpan(kind: .code, start: start, end: out.count)) }
         return closer.pos + closer.length
     }
 
@@ -203,7 +215,11 @@ extension InlineParser {
         let rightFlanking = !beforeSpace && (!beforePunct || afterSpace || afterPunct)
         let canOpen: Bool
         let canClose: Bool
-        if char == UInt8(ascii: "*") {
+        if char == UInt8(ascii: "~") {
+            // GFM: runs of one or two tildes; three or more are text.
+            canOpen = leftFlanking && j - i <= 2
+            canClose = rightFlanking && j - i <= 2
+        } else if char == UInt8(ascii: "*") {
             canOpen = leftFlanking
             canClose = rightFlanking
         } else {
@@ -227,16 +243,17 @@ extension InlineParser {
         if nx >= 0 { delimiters[nx].prev = p } else { lastDelimiter = p }
     }
 
-    /// CommonMark's "process emphasis" over the delimiters after `bottom`.
+    /// CommonMark's "process emphasis" over the delimiters after `bottom`, with GFM's
+    /// strikethrough: a `~` run closes only a `~` run of the same length.
     private mutating func processEmphasis(bottom: Int) {
-        // openers_bottom, indexed by [char is "_"][closer can open][closer length % 3]
-        var openersBottom = [Int](repeating: bottom, count: 12)
+        // openers_bottom, indexed by [char: "*", "_", "~"][closer can open][closer length % 3]
+        var openersBottom = [Int](repeating: bottom, count: 18)
         var current = bottom >= 0 ? delimiters[bottom].next : firstDelimiter()
         while current >= 0 {
             let closer = delimiters[current]
             guard closer.canClose else { current = closer.next; continue }
-            let slot = (closer.char == UInt8(ascii: "_") ? 6 : 0) + (closer.canOpen ? 3 : 0)
-                + closer.originalCount % 3
+            let charSlot = closer.char == UInt8(ascii: "_") ? 6 : closer.char == UInt8(ascii: "~") ? 12 : 0
+            let slot = charSlot + (closer.canOpen ? 3 : 0) + closer.originalCount % 3
             var opener = closer.prev
             var found = false
             while opener >= 0 && opener != bottom && opener != openersBottom[slot] {
@@ -249,13 +266,35 @@ extension InlineParser {
                 }
                 opener = o.prev
             }
-            if found {
+            if found && closer.char == UInt8(ascii: "~") {
+                // Both runs are used whole, or (lengths differ) both stay text; either way
+                // nothing between them can match any more.
+                let o = delimiters[opener]
+                if o.count == closer.count {
+                    deletions.append((o.outPos, o.count))
+                    deletions.append((closer.outPos, closer.count))
+                    spans.append(PendingSpan(kind: .strikethrough, start: o.outPos + o.count, end: closer.outPos))
+                }
+                var between = o.next
+                while between >= 0 && between != current {
+                    let nx = delimiters[between].next
+                    removeDelimiter(between)
+                    between = nx
+                }
+                removeDelimiter(opener)
+                let nx = closer.next
+                removeDelimiter(current)
+                current = nx
+            } else if found {
                 let use = (delimiters[opener].count >= 2 && closer.count >= 2) ? 2 : 1
                 delimiters[opener].count -= use
                 delimiters[current].count -= use
                 // Opener loses characters at its right end, closer at its left.
                 deletions.append((delimiters[opener].outPos + delimiters[opener].count, use))
                 deletions.append((delimiters[current].outPos, use))
+                spans.append(PendingSpan(kind: use == 2 ? .strong : .emphasis,
+                                         start: delimiters[opener].outPos + delimiters[opener].count + use,
+                                         end: delimiters[current].outPos))
                 delimiters[current].outPos += use
                 // Delimiters between them can no longer match anything.
                 var between = delimiters[opener].next
@@ -321,6 +360,9 @@ extension InlineParser {
         }
         processEmphasis(bottom: opener.delimiterBottom)
         deletions.append((opener.outPos, opener.isImage ? 2 : 1))
+        if !opener.isImage {
+            spans.append(PendingSpan(kind: .link(links.count), start: opener.outPos + 1, end: out.count))
+        }
         links.append(PendingLink(start: opener.outPos, end: out.count, destination: destination))
         if !opener.isImage { inactiveBelow = brackets.count }
         return after
@@ -436,6 +478,7 @@ extension InlineParser {
         if let (url, end) = autolink(at: i) {
             let start = out.count
             out.append(contentsOf: url.utf8)
+            spans.append(PendingSpan(kind: .link(links.count), start: start, end: out.count))
             let isEmail = !url.contains(":")
             links.append(PendingLink(start: start, end: out.count,
                                      destination: isEmail ? "mailto:" + url : url))
@@ -574,14 +617,30 @@ extension InlineParser {
     }
 
     private func finish() -> Output {
-        if deletions.isEmpty && links.isEmpty { return Output(text: collapseWhitespace(out), links: []) }
+        if deletions.isEmpty && links.isEmpty && spans.isEmpty { return Output(text: collapseWhitespace(out), links: []) }
         let sorted = deletions.sorted { $0.0 < $1.0 }
         let visible = applyDeletions(0..<out.count, sortedDeletions: sorted)
         let linkList = links.map { link in
             Link(text: collapseWhitespace(applyDeletions(link.start..<link.end, sortedDeletions: sorted)),
                  destination: link.destination)
         }
-        return Output(text: collapseWhitespace(visible), links: linkList)
+        if spans.isEmpty { return Output(text: collapseWhitespace(visible), links: linkList) }
+        // Span ends move left by the bytes deleted before them, then through the collapsing.
+        var deletedBefore: [Int] = []  // bytes deleted by sorted[0..<k]
+        deletedBefore.reserveCapacity(sorted.count + 1)
+        deletedBefore.append(0)
+        for (_, length) in sorted { deletedBefore.append(deletedBefore.last! + length) }
+        func visiblePosition(_ p: Int) -> Int {
+            let k = sorted.partitionPoint { $0.0 >= p }  // deletions starting before p
+            guard k > 0 else { return p }
+            let (start, length) = sorted[k - 1]
+            return p - deletedBefore[k - 1] - min(length, p - start)
+        }
+        let raw = spans.map { span in
+            RawSpan(kind: span.kind, range: visiblePosition(span.start)..<max(visiblePosition(span.start), visiblePosition(span.end)))
+        }
+        let (text, visibleSpans) = collapseWhitespace(visible, carrying: raw)
+        return Output(text: text, links: linkList, spans: visibleSpans)
     }
 
     // MARK: Characters

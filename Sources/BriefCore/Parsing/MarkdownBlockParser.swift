@@ -267,8 +267,9 @@ struct MarkdownBlockParser {
             break
         case .paragraph(var lines, let start):
             var table: RawBlock?
-            if let (header, rows) = GFMTable.find(in: lines) {
-                table = RawBlock(kind: .table, line: start + header, level: 0, raw: [], cells: rows)
+            if let (header, rows, alignments) = GFMTable.find(in: lines) {
+                table = RawBlock(kind: .table, line: start + header, level: 0, raw: [], cells: rows,
+                                 alignments: alignments)
                 lines.removeSubrange(header...)
             }
             defer { if let table { blocks.append(table) } }
@@ -631,13 +632,15 @@ struct MarkdownBlockParser {
 /// A GitHub-flavoured pipe table inside a paragraph's lines: a header row, a delimiter row
 /// with as many cells (`| --- | :-: |`), then one row a line to the paragraph's end.
 enum GFMTable {
-    /// The index of the header line and the cells of every row, or nil when there is no table.
-    static func find(in lines: [ArraySlice<UInt8>]) -> (header: Int, rows: [[[UInt8]]])? {
+    /// The index of the header line, the cells of every row and each column's alignment, or
+    /// nil when there is no table.
+    static func find(in lines: [ArraySlice<UInt8>]) -> (header: Int, rows: [[[UInt8]]], alignments: [ColumnAlignment])? {
         guard lines.count >= 2 else { return nil }
         for index in 0..<(lines.count - 1) where lines[index].contains(0x7C) || lines[index + 1].contains(0x7C) {
             guard isDelimiterRow(lines[index + 1]) else { continue }
             let header = cells(lines[index])
-            guard header.count == cells(lines[index + 1]).count else { continue }
+            let delimiters = cells(lines[index + 1])
+            guard header.count == delimiters.count else { continue }
             var rows = [header]
             for line in lines[(index + 2)...] {
                 var row = cells(line)
@@ -646,32 +649,50 @@ enum GFMTable {
                 while row.count < header.count { row.append([]) }
                 rows.append(row)
             }
-            return (index, rows)
+            return (index, rows, delimiters.map(alignment))
         }
         return nil
     }
 
-    /// `|`-separated cells ("\|" is a pipe inside a cell), the outer pipes and spaces trimmed.
+    /// `|`-separated cells, the outer pipes and spaces trimmed. "\|" is a pipe inside a cell,
+    /// written as a plain "|" even inside a code span (as GFM does: the cells are split before
+    /// their inline content is read).
     static func cells(_ line: ArraySlice<UInt8>) -> [[UInt8]] {
         var text = line.trimmedLine
         if text.first == 0x7C { text = text.dropFirst() }
-        if text.last == 0x7C, !(text.count >= 2 && text[text.endIndex - 2] == 0x5C) {
-            text = text.dropLast()
+        if text.last == 0x7C {
+            var backslashes = 0
+            var k = text.endIndex - 1
+            while k > text.startIndex && text[k - 1] == 0x5C { backslashes += 1; k -= 1 }
+            if backslashes % 2 == 0 { text = text.dropLast() }
         }
         var cells: [[UInt8]] = []
         var cell: [UInt8] = []
         var escaped = false
         for byte in text {
-            if byte == 0x7C && !escaped {
-                cells.append(Array(cell[...].trimmedLine))
-                cell.removeAll()
-                continue
+            if byte == 0x7C {
+                if !escaped {
+                    cells.append(Array(cell[...].trimmedLine))
+                    cell.removeAll()
+                    continue
+                }
+                cell.removeLast()  // the backslash
             }
             escaped = byte == 0x5C && !escaped
             cell.append(byte)
         }
         cells.append(Array(cell[...].trimmedLine))
         return cells
+    }
+
+    /// A delimiter cell's alignment: `:--` left, `:-:` center, `--:` right, `---` none.
+    static func alignment(_ cell: [UInt8]) -> ColumnAlignment {
+        switch (cell.first == 0x3A, cell.count > 1 && cell.last == 0x3A) {
+        case (true, true): return .center
+        case (true, false): return .left
+        case (false, true): return .right
+        case (false, false): return .none
+        }
     }
 
     /// `---`, `:--`, `--:`, `:-:` cells, at least one pipe unless there are several cells.

@@ -11,6 +11,8 @@ struct RawBlock {
     var isHTML = false
     /// Tables: the inline source of each cell, row by row (the header row first).
     var cells: [[[UInt8]]] = []
+    /// Tables: each column's alignment, from the delimiter row.
+    var alignments: [ColumnAlignment] = []
 }
 
 /// Lines of a cleaned source: byte ranges without the "\n".

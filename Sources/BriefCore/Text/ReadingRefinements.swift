@@ -24,6 +24,10 @@ enum ReadingRefinements {
         "No.", "Nos.", "Vol.", "Vols.", "Fig.", "Figs.", "Art.", "Sec.", "Ch.", "p.", "pp.",
     ]
 
+    /// Latin abbreviations that introduce an example or a gloss ("e.g. Energy"): never the end
+    /// of a sentence.
+    static let introducers: Set<String> = ["e.g.", "i.e.", "cf.", "viz."]
+
     /// No abbreviation above is longer than this, in UTF-16 units (all ASCII).
     static let longestAbbreviation = 5
 
@@ -41,7 +45,7 @@ enum ReadingRefinements {
 
         if last == "." {
             guard let token = abbreviation(endingAt: end, in: text) else { return false }
-            if titles.contains(token) { return true }
+            if titles.contains(token) || introducers.contains(token) { return true }
             if numberLabels.contains(token) { return ("0"..."9").contains(Unicode.Scalar(text[boundary]) ?? " ") }
             return false
         }
@@ -58,7 +62,8 @@ enum ReadingRefinements {
     }
 
     /// The token ending at `end` (just after its "."), if it could be one of
-    /// the abbreviations: short, ASCII, starting with a capital or "p", and
+    /// the abbreviations: short, ASCII, starting with a capital or the first letter of a
+    /// lowercase one ("p.", "e.g.", "i.e.", "cf.", "viz."), and
     /// preceded by the start of text, whitespace or opening punctuation.
     static func abbreviation(endingAt end: Int, in text: UnsafeBufferPointer<UInt16>) -> String? {
         var start = end
@@ -69,7 +74,8 @@ enum ReadingRefinements {
             start -= 1
         }
         // Most sentence-final words are rejected here, before any hashing.
-        guard let first = Unicode.Scalar(text[start]), ("A"..."Z").contains(first) || first == "p" else { return nil }
+        guard let first = Unicode.Scalar(text[start]),
+              ("A"..."Z").contains(first) || "peicv".unicodeScalars.contains(first) else { return nil }
         return String(decoding: UnsafeBufferPointer(rebasing: text[start..<end]), as: UTF16.self)
     }
 
