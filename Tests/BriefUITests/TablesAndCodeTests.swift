@@ -78,3 +78,91 @@ struct TablesAndCodeTests {
         #expect(AppView.render(state).rows().last!.contains("nothing wider"))
     }
 }
+
+@Suite("Inline styles and links in the reader")
+struct InlineStyleTests {
+    /// The style of the first cell showing `word` on screen.
+    static func style(of word: String, in screen: Screen) -> Style? {
+        let first = String(word.first!)
+        for row in 0..<screen.height {
+            let text = screen.rows()[row]
+            guard text.contains(word) else { continue }
+            for column in 0..<screen.width where screen[row, column].text == first {
+                let cells = (column..<min(screen.width, column + word.count)).map { screen[row, $0].text }.joined()
+                if cells == word { return screen[row, column].style }
+            }
+        }
+        return nil
+    }
+
+    @Test("Emphasis italic, strong bold, code in the code role, struck dimmed (its tildes gone), links underlined and numbered")
+    func styles() {
+        let state = ReadingKeysTests.plain("""
+            # S
+
+            Some *leaning* and **heavy** and `code` and ~~gone~~ and [a link](https://example.invalid/x) here.
+            """, width: 79, height: 10)
+        let screen = AppView.render(state)
+        let rows = screen.rows()
+        #expect(rows.contains { $0.contains("and gone and a link[1] here.") }, "\(rows)")
+        #expect(Self.style(of: "leaning", in: screen)?.italic == true)
+        #expect(Self.style(of: "heavy", in: screen)?.bold == true)
+        #expect(Self.style(of: "code", in: screen)?.role == .code)
+        #expect(Self.style(of: "gone", in: screen)?.dim == true)
+        let link = Self.style(of: "link", in: screen)
+        #expect(link?.underline == true && link?.role == .link)
+        #expect(Self.style(of: "[1]", in: screen)?.role == .link)
+        #expect(state.reader?.document.links.map(\.destination) == ["https://example.invalid/x"])
+    }
+
+    @Test("A link number never separates from its link when the line wraps; search still finds text after it")
+    func linkNumberWraps() {
+        var state = ReadingKeysTests.plain("""
+            # S
+
+            A sentence with [one](https://example.invalid/1) and [two](https://example.invalid/2) links that wraps on a narrow screen after them.
+            """, width: 24, height: 10)
+        let rows = AppView.render(state).rows()
+        #expect(rows.contains { $0.contains("one[1]") } && rows.contains { $0.contains("two[2]") }, "\(rows)")
+        Fixtures.press(Fixtures.keys("/wraps") + [.enter], on: &state)
+        #expect(state.reader?.search?.matches.count == 1)
+        let screen = AppView.render(state)
+        #expect(Self.style(of: "wraps", in: screen)?.role == .currentMatch)
+    }
+
+    @Test("u lists the links; 2u selects the second; a number past the last says so")
+    func linksList() {
+        var state = ReadingKeysTests.plain("""
+            # S
+
+            See [one](https://example.invalid/1), [two](#s) and [three](mailto:x@example.invalid).
+            """, width: 60, height: 14)
+        Fixtures.press(Fixtures.keys("2u"), on: &state)
+        #expect(state.linksList?.selected == 1)
+        let rows = AppView.render(state).rows()
+        #expect(rows.contains { $0.contains("Links · 3") })
+        #expect(rows.contains { $0.contains("[2] two") })
+        Fixtures.press([.escape] + Fixtures.keys("9u"), on: &state)
+        #expect(state.linksList == nil)
+        #expect(AppView.render(state).rows().last!.contains("no link 9"))
+        Fixtures.press(Fixtures.keys("u"), on: &state)
+        #expect(state.apply(.enter) == [.openURL("https://example.invalid/1")], "the list stays for the next one")
+        Fixtures.press([.escape], on: &state)
+        #expect(state.linksList == nil)
+    }
+
+    @Test("Enter opens an http link; y copies it; a javascript: link is refused")
+    func openAndCopy() {
+        var state = ReadingKeysTests.plain("""
+            # S
+
+            See [one](https://example.invalid/1) and [bad](javascript:alert(1)).
+            """, width: 60, height: 14)
+        Fixtures.press(Fixtures.keys("u"), on: &state)
+        #expect(state.apply(.enter) == [.openURL("https://example.invalid/1")])
+        #expect(state.apply(.char("y")) == [.copyToClipboard("https://example.invalid/1")])
+        Fixtures.press(Fixtures.keys("j"), on: &state)
+        #expect(state.apply(.enter) == [])
+        #expect(AppView.render(state).rows().last!.contains("not a web address"))
+    }
+}

@@ -29,6 +29,10 @@ struct LinksEndToEndTests {
             ## Later section
 
             The anchor lands here.
+
+            Closing paragraph one, so that the heading can come to the top of a small window.
+
+            Closing paragraph two, so that the heading can come to the top of a small window.
             """.write(toFile: article, atomically: true, encoding: .utf8)
         let record = folder + "/opened.txt"
         let browser = folder + "/browser.sh"
