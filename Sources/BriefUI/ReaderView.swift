@@ -154,7 +154,8 @@ public enum ReaderView {
                                     style: item.kind == .quote ? Style(dim: true, role: .dim) : base)
             let matchIndices = reader.search?.matchesByItem[itemIndex] ?? []
             let matches = matchIndices.map { reader.search!.matches[$0].range }.filter { $0.overlaps(lineRange) }
-            let spans = item.blockIndex.map { document.article.blocks[$0].spans } ?? []
+            // Only the spans on this line: a paragraph may have tens of thousands.
+            let spans = (item.blockIndex.map { document.article.blocks[$0].spans } ?? []).filter { $0.range.overlaps(lineRange) }
             let right = geometry.textX + geometry.textWidth
             // Tables and code are cut, not wrapped: "‹" and "›" say there is more to the side.
             var skip = 0
