@@ -8,9 +8,15 @@ public struct DocumentLink: Sendable, Equatable {
     public var text: String
     public var destination: String
 
-    /// `#fragment` links point inside the article.
-    public var fragment: String? {
-        destination.hasPrefix("#") ? String(destination.dropFirst()) : nil
+    /// The fragment of a link that points inside the article: `#x`, or the article's own
+    /// address with `#x` (a web page's links are made absolute against it).
+    public func fragment(inArticleAt addresses: [String]) -> String? {
+        if destination.hasPrefix("#") { return String(destination.dropFirst()) }
+        guard let hash = destination.firstIndex(of: "#") else { return nil }
+        let base = destination[..<hash]
+        guard addresses.contains(where: { !$0.isEmpty && ($0 == base || $0.split(separator: "#").first.map(String.init) == String(base)) })
+        else { return nil }
+        return String(destination[destination.index(after: hash)...])
     }
 }
 
@@ -20,6 +26,9 @@ public struct LinksListState: Sendable, Equatable {
 }
 
 extension ReaderDocument {
+    /// Where the article was read from: its path or address, and its canonical address.
+    var addresses: [String] { [path] + [article.url].compactMap { $0 } }
+
     /// The article's links in reading order, from the link spans of its blocks.
     static func links(of blocks: [Block], firstBlockItem: Int) -> [DocumentLink] {
         var links: [DocumentLink] = []
@@ -39,7 +48,9 @@ extension ReaderDocument {
     /// slug (as GitHub makes them: lowercase, spaces to "-", punctuation dropped) is.
     public func target(ofFragment fragment: String) -> Position? {
         let wanted = (fragment.removingPercentEncoding ?? fragment)
-        for (index, block) in article.blocks.enumerated() where block.anchor == wanted {
+        // GitHub's pages give headings the id "user-content-x" and link them as "#x".
+        for (index, block) in article.blocks.enumerated()
+        where block.anchor == wanted || block.anchor == "user-content-" + wanted {
             return Position(item: index + firstBlockItem, offset: 0)
         }
         let slug = Self.slug(wanted)
@@ -119,7 +130,7 @@ extension AppState {
         let link = links[list.selected]
         switch command {
         case .openLink:
-            if let fragment = link.fragment {
+            if let fragment = link.fragment(inArticleAt: reader.document.addresses) {
                 guard let target = reader.document.target(ofFragment: fragment) else {
                     message = "#\(fragment.withoutControls): no such place in the article"; return []
                 }

@@ -166,3 +166,30 @@ struct InlineStyleTests {
         #expect(AppView.render(state).rows().last!.contains("not a web address"))
     }
 }
+
+@Suite("Links inside a web page")
+struct WebAnchorTests {
+    @Test("A web page's #anchor links, made absolute against the page, jump to the element with that id (GitHub's user-content- ids too)")
+    func absoluteFragment() {
+        let html = """
+            <html><head><title>Guide</title></head><body><article>
+            <h1>Guide</h1>
+            <p>Contents: <a href="#setup">Setup</a> and <a href="#usage">Usage</a>, and a paragraph long enough to be kept as the article's text by the extractor.</p>
+            <p>Another paragraph of the article, with enough words in it to look like prose to the content scorer.</p>
+            <h2 id="setup">Setup</h2><p>Install it first, with a sentence or two of instructions that read like prose.</p>
+            <h2 id="user-content-usage">Usage</h2><p>Then use it, with a sentence or two of instructions that read like prose.</p>
+            <p>More about using it, a paragraph of prose so that the heading can reach the top of the window.</p>
+            <p>Still more about using it, another paragraph of prose so that the heading can reach the top.</p>
+            </article></body></html>
+            """
+        let article = WebArticleParser.parse(bytes: Array(html.utf8), url: "https://example.invalid/guide")
+        let document = ReaderDocument(path: "https://example.invalid/guide", article: article,
+                                      analysis: ArticleAnalysis(claims: [], evidence: [:]))
+        var state = AppState(document: document, width: 60, height: 8)
+        #expect(document.links.map(\.destination) == ["https://example.invalid/guide#setup", "https://example.invalid/guide#usage"])
+        Fixtures.press(Fixtures.keys("u") + [.enter], on: &state)
+        #expect(state.reader.map { document.items[$0.top.item].text } == "Setup")
+        Fixtures.press(Fixtures.keys("2u") + [.enter], on: &state)
+        #expect(state.reader.map { document.items[$0.top.item].text } == "Usage")
+    }
+}
