@@ -68,49 +68,40 @@ public enum LibraryListing {
             guard let open = find("<title", from: 0), let close = folded[open...].firstIndex(of: 0x3E),
                   let end = find("</title", from: close) else { return nil }
             // Entities decoded and white space collapsed as a paragraph's are.
-            let title = ArticleParser.parse(bytes: head[(close + 1)..<end], fileName: "title.txt").blocks.first?.text
-            return title?.isEmpty == false ? title : nil
+            let title = TitleLine.visible(String(decoding: head[(close + 1)..<end], as: UTF8.self))
+            return title.isEmpty ? nil : title
         }
-        let lines = String(decoding: head, as: UTF8.self).split(separator: "\n", maxSplits: 40, omittingEmptySubsequences: false)
-            .map { $0.trimmingCharacters(in: " \t\r") }
+        // Bytes, not characters: this runs on every file of the folder before the first screen.
+        func trimmed(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+            let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+            guard let start = line.firstIndex(where: { !blank($0) }) else { return [] }
+            return line[start...(line.lastIndex(where: { !blank($0) })!)]
+        }
+        let lines = head.split(separator: 0x0A, maxSplits: 40, omittingEmptySubsequences: false).map(trimmed)
         guard let first = lines.firstIndex(where: { !$0.isEmpty }) else { return nil }
         let markdown = ArticleParser.fileExtension(fileName).map { $0 == "md" || $0 == "markdown" } ?? false
-        func inline(_ raw: Substring) -> String? {
-            // Markup removed as the parser removes it from a paragraph.
-            let text = ArticleParser.parse(bytes: Array(raw.utf8), fileName: "title.md").blocks.first?.text
-            return text?.isEmpty == false ? text : nil
+        func inline(_ raw: ArraySlice<UInt8>) -> String? {
+            let text = TitleLine.visible(String(decoding: raw, as: UTF8.self))
+            return text.isEmpty ? nil : text
         }
-        for (k, line) in lines.enumerated().dropFirst(first) {
-            if line.hasPrefix("#") {
-                let hashes = line.prefix { $0 == "#" }
-                let rest = line.dropFirst(hashes.count)
-                if hashes.count <= 6, rest.first == " " {
-                    var text = rest.trimmingCharacters(in: " ")
-                    while text.hasSuffix("#") { text.removeLast() }
-                    if let title = inline(text.trimmingCharacters(in: " ")[...]) { return title }
+        for k in first..<lines.count {
+            let line = lines[k]
+            if line.first == 0x23 {  // "#"
+                let hashes = line.prefix { $0 == 0x23 }.count
+                var rest = line.dropFirst(hashes)
+                if hashes <= 6, rest.first == 0x20 {
+                    while rest.last == 0x23 { rest = rest.dropLast() }
+                    if let title = inline(trimmed(rest)) { return title }
                 }
-            } else if k + 1 < lines.count, !line.isEmpty, lines[k + 1].count >= 2, lines[k + 1].allSatisfy({ $0 == "=" }) {
-                return inline(line[...])
+            } else if k + 1 < lines.count, !line.isEmpty, lines[k + 1].count >= 2, lines[k + 1].allSatisfy({ $0 == 0x3D }) {
+                return inline(line)
             }
             if !markdown { break }  // plain text: only its first line can be the title
         }
         let line = lines[first]
-        guard !markdown, line.utf8.count <= 200, line.split(separator: " ").count <= 25 else { return nil }
-        return inline(line[...])
+        guard !markdown, line.count <= 200, line.count { $0 == 0x20 } < 25 else { return nil }
+        return inline(line)
     }
-}
-
-extension String {
-    fileprivate func trimmingCharacters(in set: String) -> String {
-        var slice = Substring(self)
-        while let c = slice.first, set.contains(c) { slice = slice.dropFirst() }
-        while let c = slice.last, set.contains(c) { slice = slice.dropLast() }
-        return String(slice)
-    }
-}
-
-extension Substring {
-    fileprivate func trimmingCharacters(in set: String) -> String { String(self).trimmingCharacters(in: set) }
 }
 
 /// Fills in the library's rows on background threads: each article read, parsed and analysed
