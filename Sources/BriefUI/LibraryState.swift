@@ -84,7 +84,7 @@ public struct LibraryEntry: Sendable, Equatable {
     /// Whether every term of the filter is in the title or the text (`terms` from `LibraryState.terms`).
     func matches(_ whole: [UInt8], _ terms: [[UInt8]]) -> Bool {
         if TextSearch.contains(searchTitle, whole) { return true }
-        return terms.allSatisfy { TextSearch.contains(searchTitle, $0) || TextSearch.contains(searchWords, $0) }
+        return !terms.isEmpty && terms.allSatisfy { TextSearch.contains(searchTitle, $0) || TextSearch.contains(searchWords, $0) }
     }
 }
 
@@ -129,22 +129,14 @@ public struct LibraryDetails: Sendable, Equatable {
     /// The distinct words of `texts`, folded, one a line, in the order first seen (at most
     /// `vocabularyLimit` bytes). Words are split where `LibraryState.terms` splits the filter.
     public static func vocabulary(_ texts: some Sequence<String>) -> [UInt8] {
-        var seen = Set<[UInt8]>()
+        var seen = Set<ArraySlice<UInt8>>()
         var out: [UInt8] = []
         for text in texts {
-            var folded = TextSearch.folded(text)
-            folded.append(0x20)
-            var start = 0
-            for (i, byte) in folded.enumerated() where LibraryState.separates(byte) {
-                if i > start {
-                    let word = Array(folded[start..<i])
-                    if seen.insert(word).inserted {
-                        if out.count + word.count + 1 > vocabularyLimit { return out }
-                        out += word
-                        out.append(0x0A)
-                    }
-                }
-                start = i + 1
+            let folded = TextSearch.folded(text)
+            for word in LibraryState.words(folded) where seen.insert(word).inserted {
+                if out.count + word.count + 1 > vocabularyLimit { return out }
+                out += word
+                out.append(0x0A)
             }
         }
         return out
@@ -220,16 +212,29 @@ public struct LibraryState: Sendable {
         if let kind { entries[index].kind = kind }
     }
 
-    /// Bytes between words: ASCII white space and punctuation (letters in other scripts and
-    /// digits stay in words).
+    /// Bytes between words: ASCII white space and punctuation, but for the joiners (letters
+    /// in other scripts and digits stay in words).
     static func separates(_ byte: UInt8) -> Bool {
-        byte < 0x80 && !(byte >= 0x61 && byte <= 0x7A) && !(byte >= 0x30 && byte <= 0x39) && !(byte >= 0x41 && byte <= 0x5A)
+        byte < 0x80 && !(byte >= 0x61 && byte <= 0x7A) && !(byte >= 0x30 && byte <= 0x39)
+            && !(byte >= 0x41 && byte <= 0x5A) && !joins(byte)
     }
 
-    /// The filter's words, folded, split as `LibraryDetails.vocabulary` splits the text.
-    static func terms(_ filter: [UInt8]) -> [[UInt8]] {
-        filter.split(whereSeparator: separates).map(Array.init)
+    /// Punctuation inside a word ("non-exclusive", "U.S", "don't", "a/b", "name@host"),
+    /// trimmed at its ends.
+    static func joins(_ byte: UInt8) -> Bool {
+        byte == 0x2D || byte == 0x27 || byte == 0x2E || byte == 0x5F || byte == 0x2F || byte == 0x40
     }
+
+    /// The words of folded text, as the filter and `LibraryDetails.vocabulary` split it.
+    static func words(_ folded: [UInt8]) -> [ArraySlice<UInt8>] {
+        folded.split(whereSeparator: separates).compactMap { word in
+            guard let start = word.firstIndex(where: { !joins($0) }) else { return nil }
+            return word[start...word.lastIndex(where: { !joins($0) })!]
+        }
+    }
+
+    /// The filter's words, folded.
+    static func terms(_ filter: [UInt8]) -> [[UInt8]] { words(filter).map(Array.init) }
 
     /// Recomputes the visible list, keeping the selected article selected when it stays visible.
     mutating func refresh() {

@@ -239,5 +239,23 @@ struct LibraryTests {
         let words = LibraryDetails.vocabulary([text, text])
         #expect(words.count <= LibraryDetails.vocabularyLimit)
         #expect(LibraryDetails.vocabulary(["The cat, the CAT and the dog."]) == Array("the\ncat\nand\ndog\n".utf8))
+        #expect(LibraryDetails.vocabulary(["A non-exclusive deal (U.S.)"]) == Array("a\nnon-exclusive\ndeal\nu.s\n".utf8))
+    }
+
+    @Test("A filter word joined by a hyphen matches as written; a filter of punctuation only matches titles only")
+    func filterWords() {
+        var s = AppState(library: LibraryState(entries: [
+            LibraryEntry(path: "/a/1.md", title: "One", words: 1, keyPoints: 1, modified: 1, read: false,
+                         text: "a non-exclusive deal"),
+            LibraryEntry(path: "/a/2.md", title: "Two", words: 1, keyPoints: 1, modified: 1, read: false,
+                         text: "non-binding and exclusive"),
+            LibraryEntry(path: "/a/3.md", title: "Three?", words: 1, keyPoints: 1, modified: 1, read: false, text: "x"),
+        ]), width: 80, height: 10)
+        Fixtures.press(Fixtures.keys("/non-exclusive"), on: &s)
+        #expect(s.library?.visible == [0])
+        Fixtures.press([.escape] + Fixtures.keys("/exclusive"), on: &s)
+        #expect(s.library?.visible.count == 2)
+        Fixtures.press([.escape] + Fixtures.keys("/?"), on: &s)
+        #expect(s.library?.visible == [2])
     }
 }
