@@ -112,7 +112,10 @@ public enum LibraryListing {
 /// counted over the raw file: their key points are counted when they are opened.
 public final class LibraryFill: Sendable {
     /// Work for one row: what the fill finds out about the article at a path.
-    public typealias Analyse = @Sendable (_ path: String) -> LibraryDetails
+    public typealias Analyse = (_ path: String) -> LibraryDetails
+    /// Makes each thread's `Analyse` (a thread keeps its own analyser: building one costs
+    /// more than analysing a short article).
+    public typealias MakeAnalyse = @Sendable () -> Analyse
 
     struct Queue {
         var order: [String]
@@ -127,19 +130,19 @@ public final class LibraryFill: Sendable {
     private let queue: Mutex<Queue>
     private let started = Mutex(false)
     private let events: EventQueue
-    private let analyse: Analyse
+    private let makeAnalyse: MakeAnalyse
     private let threads: Int
     /// How long a thread gathers results before it posts them.
     static let batchInterval: UInt64 = 50_000
 
     /// `entries` in the order they are shown (the first ones are filled first).
     public init(entries: [LibraryEntry], events: EventQueue, threads: Int = LibraryFill.defaultThreads,
-                analyse: @escaping Analyse) {
+                analyse makeAnalyse: @escaping MakeAnalyse) {
         let large = entries.filter { $0.size >= LargeArticle.backgroundSize }.map(\.path)
         let small = entries.filter { $0.size < LargeArticle.backgroundSize }.map(\.path)
         queue = Mutex(Queue(order: small, large: large))
         self.events = events
-        self.analyse = analyse
+        self.makeAnalyse = makeAnalyse
         self.threads = max(1, threads)
     }
 
@@ -188,6 +191,7 @@ public final class LibraryFill: Sendable {
     }
 
     private func work() {
+        let analyse = makeAnalyse()
         var batch: [LibraryDetails] = []
         var posted = TimingLog.now()
         while let path = take() {
@@ -207,8 +211,8 @@ public final class LibraryFill: Sendable {
     // MARK: One article
 
     /// What the library shows of the article at `path` (see the type's comment for large ones).
-    public static func details(path: String, notes: NoteStore, web: WebAccess?) -> LibraryDetails {
-        let analyzer = ClaimAnalyzer(explains: false)  // only the kind and the number of key points are listed
+    /// `analyzer` lists only the kind and the number of key points: `ClaimAnalyzer(explains: false)`.
+    public static func details(path: String, analyzer: ClaimAnalyzer, notes: NoteStore, web: WebAccess?) -> LibraryDetails {
         let size = ArticleSource.isURL(path) ? 0 : (ArticleFiles.size(path) ?? 0)
         var info = stat()
         let fileDay = stat(path, &info) == 0 ? LibraryListing.day(of: Int(info.st_mtim.tv_sec)) : nil

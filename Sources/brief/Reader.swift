@@ -39,8 +39,9 @@ enum ReaderApp {
             state = AppState(library: library, width: 80, height: 24)
             let web = Web.access
             fill = LibraryFill(entries: library.visible.map { library.entries[$0] }, events: events,
-                               threads: environment["BRIEF_JOBS"].flatMap { Int($0) } ?? LibraryFill.defaultThreads) { path in
-                LibraryFill.details(path: path, notes: notes, web: web)
+                               threads: environment["BRIEF_JOBS"].flatMap { Int($0) } ?? LibraryFill.defaultThreads) {
+                let analyzer = ClaimAnalyzer(explains: false)
+                return { path in LibraryFill.details(path: path, analyzer: analyzer, notes: notes, web: web) }
             }
         }
 

@@ -27,7 +27,7 @@ let budgetText = """
 
 extension Sandbox {
     /// Opens the folder as `brief DIR` does, with `analyse` as the fill's work, and runs the loop over `script`.
-    func runLibrary(width: Int = 80, height: Int = 24, analyse: LibraryFill.Analyse? = nil,
+    func runLibrary(width: Int = 80, height: Int = 24, analyse: (@Sendable (String) -> LibraryDetails)? = nil,
                     _ script: [FakeTerminal.Step]) -> (terminal: FakeTerminal, state: AppState) {
         let events = EventQueue()
         let reading = reading()
@@ -38,7 +38,7 @@ extension Sandbox {
         let library = LibraryState(entries: LibraryListing.entries(paths, reading: reading), thisYear: 2026)
         let notes = self.notes
         let fill = LibraryFill(entries: library.visible.map { library.entries[$0] }, events: events, threads: 1,
-                               analyse: analyse ?? { LibraryFill.details(path: $0, notes: notes, web: nil) })
+                               analyse: { analyse ?? { details($0, notes) } })
         let terminal = FakeTerminal(width: width, height: height, script)
         let runtime = ReaderRuntime(state: AppState(library: library, width: width, height: height), terminal: terminal,
                                     notes: notes, reading: reading, editor: ExternalEditor(environment: environment),
@@ -47,6 +47,11 @@ extension Sandbox {
         #expect(!terminal.overran, "the script ran out before Brief quit")
         return (terminal, runtime.state)
     }
+}
+
+/// The fill's work for one article, as `brief DIR` does it.
+func details(_ path: String, _ notes: NoteStore) -> LibraryDetails {
+    LibraryFill.details(path: path, analyzer: ClaimAnalyzer(explains: false), notes: notes, web: nil)
 }
 
 @Suite("The library's background fill")
@@ -67,7 +72,7 @@ struct LibraryFillTests {
         let notes = sandbox.notes
         let (terminal, state) = sandbox.runLibrary(width: 100, analyse: { path in
             gate.wait()  // held until the test has seen the rows
-            return LibraryFill.details(path: path, notes: notes, web: nil)
+            return details(path, notes)
         }, [
             .waitFor("analysing 0/3…"),
             .perform { for _ in 0..<3 { gate.signal() } },
@@ -96,7 +101,7 @@ struct LibraryFillTests {
         let notes = sandbox.notes
         let (terminal, state) = sandbox.runLibrary(height: 10, analyse: { path in
             gate.wait()
-            return LibraryFill.details(path: path, notes: notes, web: nil)
+            return details(path, notes)
         }, [
             .waitFor("analysing 0/3…"),
             .key(.enter),  // the budget, first by title
@@ -138,7 +143,7 @@ struct LibraryFillTests {
         var text = "# A Very Long Budget Debate\n\n"
         while text.utf8.count < LargeArticle.backgroundSize + 1000 { text += paragraph + "\n\n" }
         let path = sandbox.write("long.md", text)
-        let details = LibraryFill.details(path: path, notes: sandbox.notes, web: nil)
+        let details = details(path, sandbox.notes)
         #expect(details.title == "A Very Long Budget Debate")
         #expect(details.wordsEstimated && details.keyPoints == nil)
         #expect(details.words == text.split(whereSeparator: { $0 == " " || $0 == "\n" }).count)
@@ -147,9 +152,11 @@ struct LibraryFillTests {
         let events = EventQueue()
         let order = Mutex<[String]>([])
         let entries = LibraryListing.entries([path, small], reading: nil)
-        let fill = LibraryFill(entries: entries, events: events, threads: 1) { path in
-            order.withLock { $0.append(path) }
-            return LibraryDetails(path: path, problem: "not read in this test")
+        let fill = LibraryFill(entries: entries, events: events, threads: 1) {
+            { path in
+                order.withLock { $0.append(path) }
+                return LibraryDetails(path: path, problem: "not read in this test")
+            }
         }
         fill.start()
         let deadline = TimingLog.now() + 10_000_000
