@@ -27,7 +27,9 @@ public enum LibraryListing {
             let known = stat(path, &info) == 0
             let modified = known ? Int(info.st_mtim.tv_sec) : 0
             var title: String?
-            if known, TimingLog.now() < deadline, case .success(let head) = ArticleFiles.readPrefix(path, count: headSize) {
+            // Only a regular file is opened (a FIFO or a device could block or never end).
+            if known, info.st_mode & S_IFMT == S_IFREG, TimingLog.now() < deadline,
+               case .success(let head) = ArticleFiles.readPrefix(path, count: headSize) {
                 title = provisionalTitle(head: head, fileName: path)
             }
             return LibraryEntry(path: path, provisionalTitle: title ?? titleFromName(path),
@@ -68,7 +70,7 @@ public enum LibraryListing {
             guard let open = find("<title", from: 0), let close = folded[open...].firstIndex(of: 0x3E),
                   let end = find("</title", from: close) else { return nil }
             // Entities decoded and white space collapsed as a paragraph's are.
-            let title = TitleLine.visible(String(decoding: head[(close + 1)..<end], as: UTF8.self))
+            let title = TitleLine.visible(String(decoding: head[(close + 1)..<end], as: UTF8.self)).withoutControls
             return title.isEmpty ? nil : title
         }
         // Bytes, not characters: this runs on every file of the folder before the first screen.
@@ -81,7 +83,7 @@ public enum LibraryListing {
         guard let first = lines.firstIndex(where: { !$0.isEmpty }) else { return nil }
         let markdown = ArticleParser.fileExtension(fileName).map { $0 == "md" || $0 == "markdown" } ?? false
         func inline(_ raw: ArraySlice<UInt8>) -> String? {
-            let text = TitleLine.visible(String(decoding: raw, as: UTF8.self))
+            let text = TitleLine.visible(String(decoding: raw, as: UTF8.self)).withoutControls
             return text.isEmpty ? nil : text
         }
         for k in first..<lines.count {

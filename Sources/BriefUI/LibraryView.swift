@@ -3,6 +3,8 @@ import BriefCore
 public enum LibraryView {
     /// Narrowest a title may become before the date column gives way.
     static let titleMinimum = 20
+    /// Titles up to this wide are never cut to make room for the date column.
+    static let titleKept = 60
 
     static func draw(_ library: LibraryState, state: AppState, on screen: inout Screen) {
         let width = screen.width
@@ -23,10 +25,13 @@ public enum LibraryView {
         let shown = library.visible[min(first, library.visible.count)..<min(first + rows, library.visible.count)]
         let details = shown.map { self.details(library.entries[$0], width: width) }
         let dates = shown.map { library.entries[$0].date?.compact(thisYear: library.thisYear) }
-        // The date column is the first to go: only while every title keeps some room.
+        // The date column is the first to go: shown only while it cuts no title shorter than
+        // `titleKept` columns (nor any below `titleMinimum`).
         let dateWidth = dates.map { $0.map(DisplayWidth.of) ?? 0 }.max() ?? 0
         let detailsWidth = details.map(DisplayWidth.of).max() ?? 0
-        let dateShown = dateWidth > 0 && width - 3 - detailsWidth - 3 - (dateWidth + 2) >= titleMinimum
+        let widestTitle = shown.map { DisplayWidth.of(library.entries[$0].title.withoutControls) }.max() ?? 0
+        let titleRoomWithDate = width - 3 - detailsWidth - 3 - (dateWidth + 2)
+        let dateShown = dateWidth > 0 && titleRoomWithDate >= max(titleMinimum, min(widestTitle, titleKept))
         let dateRoom = dateShown ? dateWidth + 2 : 0
         for (row, index) in shown.indices.enumerated() {
             let entry = library.entries[library.visible[index]]

@@ -73,7 +73,7 @@ enum ReaderApp {
                 failed = true
             case .file(let file, let named):
                 if named, !ArticleSource.isURL(file), file != "-", let problem = unreadable(file) {
-                    Output.error("\(file): \(problem)")
+                    Output.error(problem.description)
                     failed = true
                     continue
                 }
@@ -84,9 +84,9 @@ enum ReaderApp {
     }
 
     /// Why a named file cannot be read, found without reading it.
-    static func unreadable(_ file: String) -> String? {
-        guard ArticleFiles.size(file) != nil else { return "not a regular file" }
-        if access(file, R_OK) != 0 { return String(cString: strerror(errno)) }
+    static func unreadable(_ file: String) -> StoreError? {
+        guard ArticleFiles.size(file) != nil else { return StoreError(path: file, reason: "not a regular file") }
+        if access(file, R_OK) != 0 { return StoreError(path: file, errno: errno) }
         return nil
     }
 }

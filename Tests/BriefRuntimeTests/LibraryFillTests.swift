@@ -67,10 +67,10 @@ struct LibraryFillTests {
 
     @Test("The first frame shows the rows while the fill is held back; they fill in once it is let go")
     func firstFrameBeforeFill() {
-        let sandbox = Self.folder()  // at 100 columns, where the date column has room
+        let sandbox = Self.folder()  // at 120 columns, where the date column has room
         let gate = DispatchSemaphore(value: 0)
         let notes = sandbox.notes
-        let (terminal, state) = sandbox.runLibrary(width: 100, analyse: { path in
+        let (terminal, state) = sandbox.runLibrary(width: 120, analyse: { path in
             gate.wait()  // held until the test has seen the rows
             return details(path, notes)
         }, [
