@@ -129,15 +129,34 @@ public struct LibraryDetails: Sendable, Equatable {
     /// The distinct words of `texts`, folded, one a line, in the order first seen (at most
     /// `vocabularyLimit` bytes). Words are split where `LibraryState.terms` splits the filter.
     public static func vocabulary(_ texts: some Sequence<String>) -> [UInt8] {
-        var seen = Set<ArraySlice<UInt8>>()
+        // One pass over each text's bytes; words are told apart by a 64-bit hash (FNV-1a),
+        // which is much cheaper than hashing each word's bytes into a set of arrays.
+        var seen = Set<UInt64>()
         var out: [UInt8] = []
         for text in texts {
             let folded = TextSearch.folded(text)
-            for word in LibraryState.words(folded) where seen.insert(word).inserted {
-                if out.count + word.count + 1 > vocabularyLimit { return out }
-                out += word
-                out.append(0x0A)
+            var full = false
+            folded.withUnsafeBufferPointer { bytes in
+                var i = 0
+                while i < bytes.count {
+                    while i < bytes.count, LibraryState.separates(bytes[i]) || LibraryState.joins(bytes[i]) { i += 1 }
+                    var end = i
+                    while end < bytes.count, !LibraryState.separates(bytes[end]) { end += 1 }
+                    var last = end
+                    while last > i, LibraryState.joins(bytes[last - 1]) { last -= 1 }
+                    if last > i {
+                        var hash: UInt64 = 0xcbf29ce484222325
+                        for k in i..<last { hash = (hash ^ UInt64(bytes[k])) &* 0x100000001b3 }
+                        if seen.insert(hash).inserted {
+                            if out.count + (last - i) + 1 > vocabularyLimit { full = true; return }
+                            out.append(contentsOf: bytes[i..<last])
+                            out.append(0x0A)
+                        }
+                    }
+                    i = end
+                }
             }
+            if full { break }
         }
         return out
     }
