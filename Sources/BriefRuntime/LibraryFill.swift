@@ -101,7 +101,7 @@ public enum LibraryListing {
             if !markdown { break }  // plain text: only its first line can be the title
         }
         let line = lines[first]
-        guard !markdown, line.count <= 200, line.count { $0 == 0x20 } < 25 else { return nil }
+        guard !markdown, line.count <= 200, line.count(where: { $0 == 0x20 }) < 25 else { return nil }
         return inline(line)
     }
 }
