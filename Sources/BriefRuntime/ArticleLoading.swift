@@ -72,18 +72,6 @@ public struct ArticleLoader: Sendable {
                              BackgroundParse(path: path, bytes: bytes, fileName: fileName, title: preview.title, events: events)))
         }
     }
-
-    /// The library's row for an article: its kind and number of key points, its notes, when
-    /// it was changed and whether it was read.
-    public static func libraryEntry(path: String, article: Article, analyzer: ClaimAnalyzer, notes: NoteStore,
-                                    reading: ReadingStateStore?) -> LibraryEntry {
-        var info = stat()
-        let modified = stat(path, &info) == 0 ? Int(info.st_mtim.tv_sec) : 0
-        let analysis = analyzer.analyze(article)
-        let noteCount = (try? notes.load(title: article.title, source: FileIO.absolutePath(path)))??.notes.count ?? 0
-        return LibraryEntry(path: path, article: article, keyPoints: analysis.claims.count, kind: analysis.kind,
-                            notes: noteCount, modified: modified, read: reading?.record(for: path)?.read ?? false)
-    }
 }
 
 /// The whole parse of a large article and then its analysis, on another thread, posted as

@@ -35,6 +35,8 @@ public final class ReaderRuntime<Terminal: TerminalBackend> {
     /// Where background work posts its results.
     public let events: EventQueue
     var background: BackgroundParse?
+    /// The library's rows being filled in, when a library is open.
+    let libraryFill: LibraryFill?
     /// The status `q` leaves with: 1 when an article named at start could not be read.
     let quitStatus: Int32
     /// A reading position changed and is not yet on disk: written after the next draw (the
@@ -45,7 +47,8 @@ public final class ReaderRuntime<Terminal: TerminalBackend> {
 
     public init(state: AppState, terminal: Terminal, notes: NoteStore, reading: ReadingStateStore?,
                 editor: ExternalEditor, timing: TimingLog?, events: EventQueue = EventQueue(),
-                background: BackgroundParse? = nil, quitStatus: Int32 = 0, web: WebAccess? = nil) {
+                background: BackgroundParse? = nil, libraryFill: LibraryFill? = nil, quitStatus: Int32 = 0,
+                web: WebAccess? = nil) {
         self.state = state
         self.terminal = terminal
         self.notes = notes
@@ -55,6 +58,7 @@ public final class ReaderRuntime<Terminal: TerminalBackend> {
         self.timing = timing
         self.events = events
         self.background = background
+        self.libraryFill = libraryFill
         self.quitStatus = quitStatus
     }
 
@@ -65,6 +69,7 @@ public final class ReaderRuntime<Terminal: TerminalBackend> {
         var pending: [Event] = [.resized(width: size.width, height: size.height)] + first
         var firstDraw = true
         var keyStarted: (time: UInt64, label: String)?
+        var libraryFilled = !(state.library?.isFilling ?? false)
         while true {
             for event in pending {
                 if let status = handle(event) { return leave(status) }
@@ -77,15 +82,23 @@ public final class ReaderRuntime<Terminal: TerminalBackend> {
                 }
                 if let (time, label) = keyStarted { timing?.write("key", since: time, detail: label) }
                 keyStarted = nil
+                if !libraryFilled, !(state.library?.isFilling ?? false) {
+                    timing?.write("library-filled")
+                    libraryFilled = true
+                }
+                // The rows in view are filled first.
+                if !libraryFilled { libraryFill?.prefer(state.libraryPathsInView) }
                 saveReadingIfNeeded()
             }
             pending = []
-            let waitBeforeWork = background.map { !$0.isStarted } ?? false
+            let filling = libraryFill != nil && !libraryFilled
+            let waitBeforeWork = background.map { !$0.isStarted } ?? libraryFill.map { !$0.isStarted } ?? false
             let timeout = state.hasPendingWork ? InputTimeout.busy
                 : waitBeforeWork ? InputTimeout.beforeBackgroundWork
-                : background != nil ? InputTimeout.backgroundWork : InputTimeout.idle
+                : background != nil || filling ? InputTimeout.backgroundWork : InputTimeout.idle
             let input = terminal.nextInput(timeout: timeout)
             background?.start()
+            libraryFill?.start()
             switch input {
             case .signal(let signal): pending.append(.signal(signal))
             case .hungUp: pending.append(.signal(SIGHUP))
@@ -180,8 +193,13 @@ public final class ReaderRuntime<Terminal: TerminalBackend> {
                 background = pending
                 return .then(.opened(document, remembered: reading?.record(for: path)))
             }
-        case .saveReading(let path, let block, let offset):
-            reading?.update(path, ReadingRecord(block: block, offset: offset, read: true))
+        case .saveReading(let path, let block, let offset, let read):
+            reading?.update(path, ReadingRecord(block: block, offset: offset, read: read))
+            readingUnsaved = reading != nil
+            return .done
+        case .setRead(let path, let read):
+            let record = reading?.record(for: path) ?? ReadingRecord(block: -1, offset: 0, read: read)
+            reading?.update(path, ReadingRecord(block: record.block, offset: record.offset, read: read))
             readingUnsaved = reading != nil
             return .done
         case .loadNotes(let path, let title):

@@ -166,6 +166,9 @@ extension AppState {
         case .cycleSort:
             library.sort = library.sort.next
             message = "sorted by \(library.sort.rawValue)"
+        case .markUnread:
+            self.library = library
+            return applyArticleCommand(command)
         case .quit: return [.quit]
         default: return applyGlobal(command)
         }

@@ -12,12 +12,7 @@ extension AppState {
     /// Puts the stored notes of the article at `path` in (after loading or a change), and
     /// keeps the library's count in step.
     mutating func setNotes(_ notes: [Note], path: String) {
-        if var library {
-            for i in library.entries.indices where library.entries[i].path == path {
-                library.entries[i].notes = notes.count
-            }
-            self.library = library
-        }
+        library?.setNotes(path, count: notes.count)
         guard var reader, reader.document.path == path else { return }
         reader.notes = reader.document.place(notes)
         self.reader = reader

@@ -171,6 +171,7 @@ extension AppState {
             let effects = applyNoteCommand(command)
             reader = self.reader!
             return effects
+        case .nextArticle, .previousArticle, .nextUnreadArticle, .markUnread: self.reader = reader; return applyArticleCommand(command)
         case .quit:
             self.reader = reader
             let save = readingToSave().map { [$0] } ?? []

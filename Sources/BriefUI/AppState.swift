@@ -20,6 +20,8 @@ public struct AppState: Sendable {
     /// The external editor's file for a note being saved: removed once the note is stored,
     /// named in the message when it is not.
     public internal(set) var editorFile: String?
+    /// The open article was marked unread (`mark-unread`): leaving it keeps it unread.
+    public internal(set) var openArticleUnread = false
 
     /// Digits typed before a command (`5j`), shown until the command comes.
     public internal(set) var pendingCount: Int?
@@ -87,6 +89,10 @@ public struct AppState: Sendable {
             guard reader?.document.path == document.path else { return [] }  // another article is open now
             parsed(document)
             busy = analysed ? nil : "analysing"
+            if analysed {
+                library?.analysed(document.path, keyPoints: document.keyPoints.count { $0.kind != .summaryBullet },
+                                  kind: document.kind)
+            }
         case .tailParsed(let tail):
             guard reader?.document.path == tail.path else { return [] }
             update(tail)
@@ -129,6 +135,8 @@ public struct AppState: Sendable {
             message = "reading position not saved: \(reason)"
         case .linkHandled(let text):
             message = text
+        case .libraryFilled(let details):
+            library?.fill(details)
         }
         return []
     }
@@ -140,6 +148,10 @@ public struct AppState: Sendable {
         let read = ReadingRecord(block: remembered?.block ?? -1, offset: remembered?.offset ?? 0, read: true)
         let beyond = document.preview == .head && read.block >= document.article.blocks.count - 1
         rememberedBeyondPreview = beyond ? read : nil
+        if document.preview == nil, document.kind != nil {
+            library?.analysed(document.path, keyPoints: document.keyPoints.count { $0.kind != .summaryBullet },
+                              kind: document.kind)
+        }
         return [.saveReading(path: document.path, block: read.block, offset: read.offset),
                 .loadNotes(path: document.path, title: document.article.title)]
     }
@@ -171,10 +183,11 @@ public struct AppState: Sendable {
     func readingToSave() -> Effect? {
         guard let reader, reader.document.preview != .tail else { return nil }
         if let record = rememberedBeyondPreview {
-            return .saveReading(path: reader.document.path, block: record.block, offset: record.offset)
+            return .saveReading(path: reader.document.path, block: record.block, offset: record.offset,
+                                read: !openArticleUnread)
         }
         let (block, offset) = reader.document.block(of: reader.top)
-        return .saveReading(path: reader.document.path, block: block, offset: offset)
+        return .saveReading(path: reader.document.path, block: block, offset: offset, read: !openArticleUnread)
     }
 
     // MARK: The open article
@@ -192,6 +205,7 @@ public struct AppState: Sendable {
         }
         self.reader = reader
         library?.markRead(document.path)
+        openArticleUnread = false
         overlays.removeAll { $0.kind != .help }
         rememberedBeyondPreview = nil
     }

@@ -18,6 +18,8 @@ public enum Command: String, Sendable, Equatable, CaseIterable {
     // The one-line note editor
     case cursorLeft = "cursor-left", cursorRight = "cursor-right", cursorHome = "cursor-home", cursorEnd = "cursor-end"
     case deleteBackward = "delete-backward", deleteForward = "delete-forward", saveNote = "save-note", cancelNote = "cancel-note"
+    // Between articles
+    case nextArticle = "next-article", previousArticle = "previous-article", nextUnreadArticle = "next-unread-article", markUnread = "mark-unread"
     // The help overlay and the prompt
     case closeHelp = "close-help", acceptPrompt = "accept-prompt", cancelPrompt = "cancel-prompt"
 
@@ -69,7 +71,8 @@ public enum CommandTable {
         .init(.bottom, [.char("G"), .end], "last article", .library),
         .init(.open, [.enter], "open the article", .library),
         .init(.filter, [.char("/")], "filter by title and text (Esc clears)", .library),
-        .init(.cycleSort, [.char("s")], "sort: title, modified, unread first", .library),
+        .init(.cycleSort, [.char("s")], "sort: title, date, unread first", .library),
+        .init(.markUnread, [.char("U")], "mark read or unread", .library),
         .init(.quit, [.char("q")], "quit", .library),
         // Reader
         .init(.lineDown, [.char("j"), .down, .control("n")], "line down (5j: five lines)", .reader),
@@ -102,6 +105,10 @@ public enum CommandTable {
         .init(.toggleHighlight, [.char("m")], "highlight it (again: remove the highlight)", .reader),
         .init(.listNotes, [.char("L")], "list this article's notes", .reader),
         .init(.exportNotes, [.char("e")], "export the notes to a text file", .reader),
+        .init(.nextArticle, [.char("J")], "next article in the library", .reader),
+        .init(.previousArticle, [.char("K")], "previous article in the library", .reader),
+        .init(.nextUnreadArticle, [.char(".")], "next unread article", .reader),
+        .init(.markUnread, [.char("U")], "mark unread (again: read)", .reader),
         .init(.quit, [.char("q")], "back to the library (or quit)", .reader),
         // Outline pane (when focused)
         .init(.lineDown, [.char("j"), .down], "next entry", .outline),

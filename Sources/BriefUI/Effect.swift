@@ -8,8 +8,10 @@ public enum Effect: Sendable, Equatable {
     case exit(status: Int32)
     /// Load the article at this path: `Event.opened` (or `openFailed`).
     case open(path: String)
-    /// Remember the reading position of an article.
-    case saveReading(path: String, block: Int, offset: Int)
+    /// Remember the reading position of an article, and whether it counts as read.
+    case saveReading(path: String, block: Int, offset: Int, read: Bool = true)
+    /// Mark an article read or unread, keeping its remembered position.
+    case setRead(path: String, read: Bool)
     /// Read the stored notes of the article at `path`: `Event.notesLoaded` (or `notesFailed`).
     case loadNotes(path: String, title: String)
     case suspend
@@ -64,4 +66,6 @@ public enum Event: Sendable {
     case readingNotSaved(reason: String)
     /// What became of `Effect.openURL` or `copyToClipboard`, in words.
     case linkHandled(message: String)
+    /// The library's background work filled in these rows.
+    case libraryFilled([LibraryDetails])
 }

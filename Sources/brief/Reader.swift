@@ -20,6 +20,7 @@ enum ReaderApp {
         var state = AppState(width: 80, height: 24)
         var first: [Event] = []
         var background: BackgroundParse?
+        var fill: LibraryFill?
         if targets.count == 1 && (ArticleSource.isURL(targets[0]) || !ArticleFiles.isDirectory(targets[0])) {
             // Read before the terminal starts, so that a failure is a line on standard error.
             switch ArticleLoader(timing: timing, web: Web.access).load(targets[0], events: events) {
@@ -31,9 +32,17 @@ enum ReaderApp {
                 first = [.opened(document, remembered: reading?.record(for: targets[0]))]
             }
         } else {
-            let entries = loadLibrary(targets, notes: notes, reading: reading, failed: &failed)
+            let entries = listLibrary(targets, reading: reading, failed: &failed)
             guard !entries.isEmpty else { return 1 }
-            state = AppState(library: LibraryState(entries: entries), width: 80, height: 24)
+            timing?.write("listed")
+            let library = LibraryState(entries: entries, thisYear: LibraryListing.day(of: time(nil))?.year)
+            state = AppState(library: library, width: 80, height: 24)
+            let web = Web.access
+            fill = LibraryFill(entries: library.visible.map { library.entries[$0] }, events: events,
+                               threads: environment["BRIEF_JOBS"].flatMap { Int($0) } ?? LibraryFill.defaultThreads) {
+                let analyzer = ClaimAnalyzer(explains: false)
+                return { path in LibraryFill.details(path: path, analyzer: analyzer, notes: notes, web: web) }
+            }
         }
 
         let terminal: CursesTerminal
@@ -46,23 +55,38 @@ enum ReaderApp {
         defer { terminal.end() }
         let runtime = ReaderRuntime(state: state, terminal: terminal, notes: notes, reading: reading,
                                     editor: ExternalEditor(environment: environment), timing: timing,
-                                    events: events, background: background, quitStatus: failed ? 1 : 0,
+                                    events: events, background: background, libraryFill: fill, quitStatus: failed ? 1 : 0,
                                     web: Web.access)
         return runtime.run(first: first)
     }
 
-    /// One entry per article; a file of a folder that cannot be read is listed with the reason,
-    /// a named path that cannot be read is reported on standard error.
-    static func loadLibrary(_ targets: [String], notes: NoteStore, reading: ReadingStateStore?,
-                            failed: inout Bool) -> [LibraryEntry] {
-        let analyzer = ClaimAnalyzer(explains: false)  // only the kind and the number of key points are listed
-        var entries: [LibraryEntry] = []
-        ArticleInputs.forEach(targets, failed: &failed, unreadableInFolder: { file, error in
-            entries.append(LibraryEntry(path: file, problem: error.reason))
-        }) { path, article in
-            entries.append(ArticleLoader.libraryEntry(path: path, article: article, analyzer: analyzer,
-                                                      notes: notes, reading: reading))
+    /// One row per article, listed from the file system alone (see `LibraryListing`): the
+    /// articles are read and analysed afterwards, in the background. A named path that is
+    /// missing or cannot be read is reported on standard error; a file of a folder that turns
+    /// out unreadable is listed with the reason once the fill reaches it.
+    static func listLibrary(_ targets: [String], reading: ReadingStateStore?, failed: inout Bool) -> [LibraryEntry] {
+        var paths: [String] = []
+        for input in ArticleInputs.expand(targets) {
+            switch input {
+            case .failure(let message):
+                Output.error(message)
+                failed = true
+            case .file(let file, let named):
+                if named, !ArticleSource.isURL(file), file != "-", let problem = unreadable(file) {
+                    Output.error(problem.description)
+                    failed = true
+                    continue
+                }
+                paths.append(file)
+            }
         }
-        return entries
+        return LibraryListing.entries(paths, reading: reading)
+    }
+
+    /// Why a named file cannot be read, found without reading it.
+    static func unreadable(_ file: String) -> StoreError? {
+        guard ArticleFiles.size(file) != nil else { return StoreError(path: file, reason: "not a regular file") }
+        if access(file, R_OK) != 0 { return StoreError(path: file, errno: errno) }
+        return nil
     }
 }

@@ -15,6 +15,8 @@ final class FakeTerminal: TerminalBackend {
         case resize(width: Int, height: Int)
         /// Wait until the last screen satisfies the condition (at most `seconds`).
         case waitUntil(String, seconds: Double, (Screen) -> Bool)
+        /// Run this (release a blocked background job) and go on.
+        case perform(() -> Void)
     }
 
     private(set) var size: (width: Int, height: Int)
@@ -61,6 +63,10 @@ final class FakeTerminal: TerminalBackend {
             script.removeFirst()
             size = (width, height)
             return .resized
+        case .perform(let body):
+            script.removeFirst()
+            body()
+            return nil
         case .waitUntil(let what, let seconds, let condition):
             if condition(lastScreen) {
                 script.removeFirst()

@@ -176,14 +176,14 @@ struct BehaviourTests {
         #expect(Fixtures.press(Fixtures.keys("q"), on: &state) == [.quit])
     }
 
-    @Test("s cycles the library sort: title, modified, unread first")
+    @Test("s cycles the library sort: title, date (newest first), unread first")
     func librarySort() {
         var state = AppState(library: Fixtures.library(), width: 80, height: 24)
         func titles() -> [String] { state.library!.visible.map { state.library!.entries[$0].title } }
         #expect(titles().first == "Harwick’s Budget Balances on Paper")
         Fixtures.press(Fixtures.keys("s"), on: &state)
         #expect(titles().first == "The Fab and the State: What the Chip Subsidy Race Gets Wrong")
-        #expect(statusLine(state).contains("sorted by modified"))
+        #expect(statusLine(state).contains("sorted by date"))
         Fixtures.press(Fixtures.keys("s"), on: &state)
         #expect(titles().last == "Harwick’s Budget Balances on Paper")
         Fixtures.press(Fixtures.keys("s"), on: &state)

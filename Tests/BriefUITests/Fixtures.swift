@@ -47,7 +47,7 @@ enum Fixtures {
         fatalError("fixture sentence not found: \(sentence)")
     }
 
-    static func ports() -> ReaderDocument {
+    static func ports(path: String = "/articles/ports.md") -> ReaderDocument {
         let article = ArticleParser.parse(portsText, fileName: "ports.md")
         let claims = [
             claim("The reopening should lower freight rates within a month.", in: article),
@@ -56,7 +56,7 @@ enum Fixtures {
         let evidenceBlock = article.blocks.firstIndex { $0.text.hasPrefix("Traffic") }!
         let evidence = [0: [OutlineNode.Evidence(line: article.blocks[evidenceBlock].line,
                                                  text: "Traffic through the strait returned to normal levels on Monday after a week of closures.")]]
-        return ReaderDocument(path: "/articles/ports.md", article: article,
+        return ReaderDocument(path: path, article: article,
                               analysis: ArticleAnalysis(claims: claims, evidence: evidence))
     }
 

@@ -29,7 +29,8 @@ struct ReaderEndToEndTests {
         defer { session.stop() }
         let bundled = try FileManager.default.contentsOfDirectory(atPath: TmuxSession.packageDirectory + "/Articles")
             .filter { $0.hasSuffix(".md") || $0.hasSuffix(".txt") || $0.hasSuffix(".markdown") }
-        let start = session.waitFor("Brief · \(bundled.count) articles")
+        // The rows show at once and are filled in from the background: wait for the counts.
+        let start = session.waitFor { $0.contains("Brief · \(bundled.count) articles") && !$0.contains("analysing") }
         #expect(start.ok, "\(start.screen)")
         #expect(start.screen.contains("Microsoft and OpenAI Pivot to Non-Exclusive Partnership Terms"))
         #expect(start.screen.contains("Asia Markets: Tokyo Rallies"))
