@@ -4,7 +4,7 @@ public enum LibraryView {
     /// Narrowest a title may become before the date column gives way.
     static let titleMinimum = 20
     /// Titles up to this wide are never cut to make room for the date column.
-    static let titleKept = 60
+    static let titleKept = 30
 
     static func draw(_ library: LibraryState, state: AppState, on screen: inout Screen) {
         let width = screen.width
@@ -72,11 +72,15 @@ public enum LibraryView {
         if let problem = entry.problem { return AppView.truncate("⚠ " + problem.withoutControls, to: max(0, width / 2)) }
         guard entry.filled else { return entry.size > 0 ? sizeLabel(entry.size) : "" }
         let keyPoints = entry.keyPoints
-        if width >= 64 {
-            let counted = keyPoints.map { "\($0) key point\($0 == 1 ? "" : "s")" } ?? "key points when opened"
+        let notes = entry.notes > 0 ? " · \(entry.notes) note\(entry.notes == 1 ? "" : "s")" : ""
+        let counted = keyPoints.map { "\($0) key point\($0 == 1 ? "" : "s")" } ?? "key points when opened"
+        if width >= 110 {
             return "\(entry.wordsEstimated ? "≈" : "")\(AppView.grouped(entry.words)) words · \(entry.readingMinutes) min · "
-                + (entry.kind.map { $0.label + " · " } ?? "")
-                + "\(counted) · \(entry.notes) note\(entry.notes == 1 ? "" : "s")"
+                + (entry.kind.map { $0.label + " · " } ?? "") + counted + notes
+        }
+        if width >= 64 {
+            // The words give way, so that the title and the date keep their room.
+            return "\(entry.readingMinutes) min · " + (entry.kind.map { $0.label + " · " } ?? "") + counted + notes
         }
         return "\(entry.readingMinutes) min · \(keyPoints.map(String.init) ?? "–")★"
     }

@@ -172,7 +172,7 @@ struct BehaviourTests {
         let back = Fixtures.press(Fixtures.keys("q"), on: &state)
         #expect(back == [.saveReading(path: "/a/ports.md", block: -1, offset: 0)])
         #expect(state.reader == nil)
-        #expect(AppView.render(state).rows()[2] == "   Ports Reopen as the Strait Calms  152 words · 1 min · 2 key points · 0 notes")
+        #expect(AppView.render(state).rows()[2] == "   Ports Reopen as the Strait Calms                        1 min · 2 key points")
         #expect(Fixtures.press(Fixtures.keys("q"), on: &state) == [.quit])
     }
 

@@ -90,7 +90,7 @@ struct KeyPointsUITests {
         ]
         let s = AppState(library: LibraryState(entries: entries), width: 80, height: 10)
         let rows = AppView.render(s).rows()
-        #expect(rows.contains { $0.contains("420 words · 2 min · news report · 3 key points · 0 notes") }, "\(rows)")
-        #expect(rows.contains { $0.contains("380 words · 2 min · analysis · 3 key points · 0 notes") }, "\(rows)")
+        #expect(rows.contains { $0.contains("2 min · news report · 3 key points") }, "\(rows)")
+        #expect(rows.contains { $0.contains("2 min · analysis · 3 key points") }, "\(rows)")
     }
 }

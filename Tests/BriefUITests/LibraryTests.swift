@@ -119,16 +119,16 @@ struct LibraryTests {
                          date: CalendarDay(year: 2025, month: 11, day: 4), read: false, text: ""),
         ]
         let wide = AppView.render(AppState(library: LibraryState(entries: entries, thisYear: 2026), width: 80, height: 6)).rows()
-        #expect(wide[1] == " ● One                   300 words · 1 min · 2 key points · 0 notes       Dec 3")
-        #expect(wide[2] == " ● Two                   300 words · 1 min · 2 key points · 0 notes  2025-11-04")
+        #expect(wide[1] == " ● One                                         1 min · 2 key points       Dec 3")
+        #expect(wide[2] == " ● Two                                         1 min · 2 key points  2025-11-04")
         let narrow = AppView.render(AppState(library: LibraryState(entries: entries, thisYear: 2026), width: 40, height: 6)).rows()
         #expect(narrow[1] == " ● One                       1 min · 2★")
         // A title the date would cut: the date goes, the title stays whole.
         let long = entries + [LibraryEntry(path: "/a/three.md", title: "Three Titles Can Be Long Enough", words: 300,
                                            keyPoints: 2, modified: 3, date: CalendarDay(year: 2026, month: 1, day: 9),
                                            read: false, text: "")]
-        let cut = AppView.render(AppState(library: LibraryState(entries: long, thisYear: 2026), width: 80, height: 6)).rows()
-        #expect(cut[2] == " ● Three Titles Can Be Long Enough   300 words · 1 min · 2 key points · 0 notes")
+        let cut = AppView.render(AppState(library: LibraryState(entries: long, thisYear: 2026), width: 66, height: 6)).rows()
+        #expect(cut[2] == " ● Three Titles Can Be Long Enough           1 min · 2 key points")
         // Sorted by date: newest first.
         var s = AppState(library: LibraryState(entries: entries, thisYear: 2026), width: 80, height: 6)
         Fixtures.press([.char("s")], on: &s)

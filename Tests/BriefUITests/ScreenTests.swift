@@ -11,10 +11,10 @@ struct ScreenTests {
         let s = AppState(library: Fixtures.library(), width: 80, height: 24)
         expectRows(s, [
             " Brief · 4 articles · sort: title",
-            "   Harwick’s Budget Balances on Pa…  846 words · 4 min · 4 key points · 2 notes",
-            " ● Ports Reopen as the Strait Calms  152 words · 1 min · 2 key points · 0 notes",
-            " ● The Fab and the State: What…  5,423 words · 24 min · 27 key points · 0 notes",
-            " ● 東京市場の週間動向                  40 words · 1 min · 1 key point · 0 notes",
+            "   Harwick’s Budget Balances on Paper            4 min · 4 key points · 2 notes",
+            " ● Ports Reopen as the Strait Calms                        1 min · 2 key points",
+            " ● The Fab and the State: What the Chip Subsidy Race G…  24 min · 27 key points",
+            " ● 東京市場の週間動向                                       1 min · 1 key point",
             "",
             "",
             "",

@@ -5,7 +5,7 @@ enum Snapshots {
     /// The library at 80×24 filtered by "insurers", with the given status line.
     static func libraryFilteredToInsurers(status: String) -> [String] {
         [" Brief · 4 articles · 1 match “insurers” · sort: title",
-         " ● Ports Reopen as the Strait Calms  152 words · 1 min · 2 key points · 0 notes"]
+         " ● Ports Reopen as the Strait Calms                        1 min · 2 key points"]
             + Array(repeating: "", count: 21) + [status]
     }
 
