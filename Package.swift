@@ -9,6 +9,8 @@ let package = Package(
     dependencies: [
         // The command line: subcommands, options, --help/--version and usage errors.
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // The configuration file (TOML), read by toml++ (C++), which TOMLKit wraps.
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // C shim over the system ICU (Debian's libicu-dev): its C API is renamed by
@@ -43,7 +45,7 @@ let package = Package(
         // Terminal-free app: state, command table, views drawing into a Screen.
         .target(
             name: "BriefUI",
-            dependencies: ["BriefCore"]
+            dependencies: ["BriefCore", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         // The reader's loop: draw, next event, apply, perform the effects (files, the editor,
         // background parsing), whose results come back as events. Generic over a terminal backend.

@@ -59,6 +59,13 @@ public struct Environment: Sendable, Equatable, ExpressibleByDictionaryLiteral {
         return nil
     }
 
+    /// `$XDG_CONFIG_HOME/brief/config.toml`, else `~/.config/brief/config.toml`; nil with neither.
+    public var configFile: String? {
+        if let config = self["XDG_CONFIG_HOME"], config.hasPrefix("/") { return config + "/brief/config.toml" }
+        if let home = self["HOME"] { return home + "/.config/brief/config.toml" }
+        return nil
+    }
+
     /// Where temporary files go: `$TMPDIR`, else /tmp.
     public var temporaryDirectory: String { self["TMPDIR"] ?? "/tmp" }
 }

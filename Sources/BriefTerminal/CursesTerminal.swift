@@ -20,7 +20,7 @@ public final class CursesTerminal: TerminalBackend {
 
     /// Sets the locale, installs signal handlers (before ncurses, which would otherwise
     /// install its own that exit), and starts ncurses on /dev/tty.
-    public init(environment: Environment) throws(RuntimeFailure) {
+    public init(environment: Environment, colors: [ColorRole: ColorSpec] = [:]) throws(RuntimeFailure) {
         // Only the character type: ncursesw needs it for wide characters; the other categories
         // would cost a file each to load and could change how C formats numbers.
         setlocale(LC_CTYPE, "")
@@ -49,11 +49,28 @@ public final class CursesTerminal: TerminalBackend {
         wtimeout(window, 200)
         mouseinterval(0)
         mousemask(cn_BUTTON1_PRESSED | cn_BUTTON4_PRESSED | cn_BUTTON5_PRESSED, nil)
-        if has_colors(), environment["NO_COLOR"] == nil {
+        configured = colors
+        if has_colors(), environment["NO_COLOR"] == nil, cn_colors() >= 8 {
             start_color()
             use_default_colors()
             setUpColors()
+            hasColors = true
         }
+        hasItalics = cn_has_italics() != 0
+    }
+
+    /// Colour roles from the configuration file, over the defaults.
+    private let configured: [ColorRole: ColorSpec]
+    /// Whether colours are in use (not under NO_COLOR, nor on a terminal with fewer than 8).
+    public private(set) var hasColors = false
+    public private(set) var hasItalics = false
+
+    /// What the view cannot show by colour or italics is shown by marks in the text.
+    public var inlineMarks: InlineMarks {
+        var marks: InlineMarks = []
+        if !hasColors { marks.formUnion([.code, .strikethrough]) }
+        if !hasItalics { marks.insert(.emphasis) }
+        return marks
     }
 
     deinit { end() }
@@ -68,18 +85,38 @@ public final class CursesTerminal: TerminalBackend {
         return FileIO.writeAll(fileno(ttyFile), sequence) == 0
     }
 
-    /// Foreground colours per role, from the eight every colour terminal has; the
-    /// background stays the terminal's own (-1).
+    /// Foreground colours per role, from the eight every colour terminal has, then the
+    /// configuration file's; the background stays the terminal's own (-1) unless it names one.
     private func setUpColors() {
-        let foregrounds: [(ColorRole, Int32)] = [
+        let defaults: [(ColorRole, Int32)] = [
             (.heading, COLOR_CYAN), (.claim, COLOR_YELLOW), (.keyPoint, COLOR_YELLOW),
             (.match, COLOR_MAGENTA), (.currentMatch, COLOR_GREEN), (.mark, COLOR_YELLOW),
             (.link, COLOR_BLUE), (.code, COLOR_GREEN),
         ]
-        for (n, (role, color)) in foregrounds.enumerated() where n + 1 < cn_color_pairs() {
-            init_pair(Int16(n + 1), Int16(color), -1)
+        var foregrounds = Dictionary(uniqueKeysWithValues: defaults.map { ($0.0, Int16($0.1)) })
+        var backgrounds: [ColorRole: Int16] = [:]
+        for (role, spec) in configured {
+            if let color = spec.foreground { foregrounds[role] = Self.number(color) }
+            if let color = spec.background { backgrounds[role] = Self.number(color) }
+        }
+        for (n, role) in ColorRole.allCases.enumerated() where n + 1 < cn_color_pairs() {
+            guard foregrounds[role] != nil || backgrounds[role] != nil else { continue }
+            init_pair(Int16(n + 1), foregrounds[role] ?? -1, backgrounds[role] ?? -1)
             colorPairs[role] = Int16(n + 1)
         }
+    }
+
+    /// A configured colour as this terminal can show it: beyond its palette, the nearest of
+    /// the eight basic colours.
+    static func number(_ color: TerminalColor) -> Int16 {
+        guard case .index(let n) = color else { return -1 }
+        if n < cn_colors() { return Int16(n) }
+        if n < 16 { return Int16(n - 8) }
+        if n >= 232 { return n < 244 ? Int16(COLOR_BLACK) : Int16(COLOR_WHITE) }  // the grey ramp
+        // The 6×6×6 cube: each of red, green and blue on or off.
+        let cube = n - 16
+        let (r, g, b) = (cube / 36 >= 3 ? 1 : 0, (cube / 6) % 6 >= 3 ? 1 : 0, cube % 6 >= 3 ? 1 : 0)
+        return Int16(r | g << 1 | b << 2)
     }
 
     public var size: (width: Int, height: Int) {
@@ -127,6 +164,22 @@ public final class CursesTerminal: TerminalBackend {
 
     private func attributes(_ style: Style) -> attr_t {
         var attrs = cn_A_NORMAL
+        if let spec = configured[style.role] {
+            if spec.bold { attrs |= cn_A_BOLD }
+            if spec.underline { attrs |= cn_A_UNDERLINE }
+            if spec.reverse { attrs |= cn_A_REVERSE }
+            if spec.dim { attrs |= cn_A_DIM }
+            if spec.italic { attrs |= cn_A_ITALIC }
+        }
+        if !hasColors {
+            // Without colour each role keeps a look of its own (the views set the rest).
+            switch style.role {
+            case .heading, .claim, .keyPoint: attrs |= cn_A_BOLD
+            case .link: attrs |= cn_A_UNDERLINE
+            case .match, .currentMatch, .selection, .status: attrs |= cn_A_REVERSE
+            default: break
+            }
+        }
         if style.bold { attrs |= cn_A_BOLD }
         if style.reverse { attrs |= cn_A_REVERSE }
         if style.underline { attrs |= cn_A_UNDERLINE }
@@ -187,12 +240,38 @@ public final class CursesTerminal: TerminalBackend {
         switch input {
         case 10, 13: return .enter
         case 9: return .tab
-        case 27: return .escape
+        case 27: return escapeSequence()
         case 8, 127: return .backspace
         case 1...26: return .control(Character(Unicode.Scalar(UInt8(input) + 0x60)))
         default:
             guard let scalar = Unicode.Scalar(UInt32(input)), input >= 0x20 else { return nil }
             return .char(Character(scalar))
+        }
+    }
+
+    /// After ESC: a lone Esc, or the rest of a sequence ncurses did not know (it hands those
+    /// on byte by byte), decoded or dropped whole. What follows a sequence's start comes at
+    /// once; a person typing Esc and then a key is never that fast.
+    private func escapeSequence() -> Key? {
+        wtimeout(window, 15)
+        defer { wtimeout(window, inputTimeout) }
+        var input: wint_t = 0
+        guard wget_wch(window, &input) == OK else { return .escape }
+        switch input {
+        case 27: return escapeSequence()
+        case 0x5B, 0x4F:  // "[" or "O"
+            let introducer = Character(Unicode.Scalar(UInt8(input)))
+            var parameters = ""
+            while parameters.count < 32 {
+                guard wget_wch(window, &input) == OK, let scalar = Unicode.Scalar(UInt32(input)) else { return nil }
+                if introducer == "O" || EscapeSequence.isFinal(UInt32(input)) {
+                    return EscapeSequence.key(introducer: introducer, parameters: parameters, final: Character(scalar))
+                }
+                parameters.unicodeScalars.append(scalar)
+            }
+            return nil
+        default:
+            return nil  // Alt and a key: not a command here, and never an Esc
         }
     }
 

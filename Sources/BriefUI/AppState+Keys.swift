@@ -21,7 +21,7 @@ extension AppState {
         if case .resize = key { return [] }
         // The editor before ^C: typed text is never dropped by a stray key.
         if topOverlay?.kind == .editor { return applyEditor(key) }
-        if CommandTable.command(for: key, in: []) == .exit { return applyGlobal(.exit) }
+        if keymap.command(for: key, in: []) == .exit { return applyGlobal(.exit) }
         switch topOverlay {
         case .help: return applyHelp(key)
         case .why: close(.why); return []  // any key closes it
@@ -53,7 +53,7 @@ extension AppState {
         } else {
             contexts = [.library]
         }
-        guard let binding = CommandTable.binding(for: key, in: contexts) else { return [] }
+        guard let binding = keymap.binding(for: key, in: contexts) else { return [] }
         switch binding.context {
         case .outline: return applyOutline(binding.command, count: count)
         case .reader: return binding.command == .listLinks ? openLinksList(select: count) : applyReader(binding.command, count: count)
@@ -84,7 +84,7 @@ extension AppState {
         if case .mouse = key { return [] }
         let layout = helpLayout
         let scroll = helpScroll ?? 0
-        switch CommandTable.command(for: key, only: .help) {
+        switch keymap.command(for: key, only: .help) {
         case .lineDown: replace(.help(scroll: min(scroll + 1, layout.maximumScroll)))
         case .lineUp: replace(.help(scroll: max(0, scroll - 1)))
         case .pageDown: replace(.help(scroll: min(scroll + layout.page, layout.maximumScroll)))
@@ -99,7 +99,7 @@ extension AppState {
         if case .char(let c) = key {
             prompt.text.append(c)
         } else {
-            switch CommandTable.binding(for: key, in: [.prompt])?.command {
+            switch keymap.binding(for: key, in: [.prompt])?.command {
             case .deleteBackward:
                 if prompt.text.isEmpty { cancelPrompt(); return [] }
                 prompt.text.removeLast()

@@ -126,7 +126,7 @@ extension AppState {
         } else if case .mouse = key {
             return []
         } else {
-            switch CommandTable.command(for: key, only: .editor) {
+            switch keymap.command(for: key, only: .editor) {
             case .cursorLeft: editor.line.moveLeft()
             case .cursorRight: editor.line.moveRight()
             case .cursorHome: editor.line.moveHome()
@@ -163,7 +163,7 @@ extension AppState {
                                  change: .remove(id: notes[list.selected].note.id))]
         }
         if case .mouse = key { return [] }
-        guard let binding = CommandTable.binding(for: key, in: [.notes]) else { return [] }
+        guard let binding = keymap.binding(for: key, in: [.notes]) else { return [] }
         if binding.context == .global { return applyGlobal(binding.command) }
         let selected = notes.indices.contains(list.selected) ? notes[list.selected] : nil
         switch binding.command {

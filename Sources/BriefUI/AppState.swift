@@ -23,6 +23,22 @@ public struct AppState: Sendable {
     /// The open article was marked unread (`mark-unread`): leaving it keeps it unread.
     public internal(set) var openArticleUnread = false
 
+    /// The keys in force: the command table with the configuration file's bindings.
+    public var keymap: Keymap = .standard
+    /// Styles the terminal cannot show, shown by marks instead (set once the terminal is known).
+    public private(set) var inlineMarks: InlineMarks = []
+
+    public mutating func showInlineMarks(_ marks: InlineMarks) {
+        inlineMarks = marks
+        if var reader {
+            reader.layout = ArticleLayout(document: reader.document, width: reader.layout.width, marks: marks)
+            self.reader = reader
+        }
+    }
+
+    /// A message for the first screen (the configuration file's problems).
+    public mutating func say(_ text: String) { message = text }
+
     /// Digits typed before a command (`5j`), shown until the command comes.
     public internal(set) var pendingCount: Int?
     /// The first `'` of `''` was typed.
@@ -59,7 +75,7 @@ public struct AppState: Sendable {
     func outlineShown(_ reader: ReaderState) -> Bool { reader.outlineChoice ?? (width >= Metrics.outlineMinimumWidth) }
 
     public var helpLayout: HelpLayout {
-        HelpLayout(width: width, height: height, lineCount: CommandTable.helpLines(first: helpContext).count)
+        HelpLayout(width: width, height: height, lineCount: keymap.helpLines(first: helpContext).count)
     }
 
     public var libraryLayout: LibraryLayout { LibraryLayout(width: width, height: height) }
@@ -197,7 +213,7 @@ public struct AppState: Sendable {
         let defaultGeometry = ReaderGeometry(width: width, height: height,
                                              outlineShown: width >= Metrics.outlineMinimumWidth)
         var reader = ReaderState(document: document, top: Position(item: 0, offset: 0),
-                                 textWidth: defaultGeometry.textWidth)
+                                 textWidth: defaultGeometry.textWidth, marks: inlineMarks)
         if let start, start.item < document.items.count {
             reader.top = reader.layout.lineStart(start)
             let last = reader.layout.lastTop(height: defaultGeometry.textHeight)
@@ -228,7 +244,7 @@ public struct AppState: Sendable {
     /// keeping the view where it is; a search is run again on the new document.
     public mutating func update(_ document: ReaderDocument) {
         guard let reader, reader.document.path == document.path else { return }
-        var updated = ReaderState(document: document, top: reader.top, textWidth: geometry.textWidth)
+        var updated = ReaderState(document: document, top: reader.top, textWidth: geometry.textWidth, marks: inlineMarks)
         updated.outlineChoice = reader.outlineChoice
         updated.focus = reader.focus
         updated.notes = document.place(reader.notes.map(\.note))

@@ -39,7 +39,7 @@ public enum AppView {
                     WhyView.draw(reader, index: index, on: &screen)
                 }
             case .help(let scroll):
-                HelpView.draw(scroll: scroll, context: state.helpContext, layout: state.helpLayout, on: &screen)
+                HelpView.draw(scroll: scroll, context: state.helpContext, keymap: state.keymap, layout: state.helpLayout, on: &screen)
             case .prompt:
                 break  // the status line shows it
             }

@@ -49,6 +49,23 @@ public struct DisplayLine: Sendable, Equatable {
     }
 }
 
+/// Inline styles the reader shows by marks in the text (where the terminal has no colour or no
+/// italics): `code`, ~~struck~~, _emphasis_.
+public struct InlineMarks: OptionSet, Sendable, Hashable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+    public static let code = InlineMarks(rawValue: 1)
+    public static let strikethrough = InlineMarks(rawValue: 2)
+    public static let emphasis = InlineMarks(rawValue: 4)
+}
+
+/// Text the layout puts into an item's text at a UTF-8 offset.
+public struct Insertion: Sendable, Equatable {
+    public var at: Int
+    public var text: String
+    public var kind: LinePiece.Kind
+}
+
 /// A stretch of a display line's text: the item's own text from `source`, or something the
 /// layout put in.
 public struct LinePiece: Sendable, Equatable {
@@ -57,6 +74,8 @@ public struct LinePiece: Sendable, Equatable {
         case text
         /// A link's number after its text, "[3]".
         case linkNumber
+        /// A mark standing for a style the terminal cannot show: `code`, ~~struck~~, _emphasis_.
+        case styleMark
         /// Table padding and column rules.
         case rule
     }
@@ -92,14 +111,18 @@ public final class ArticleLayout: Sendable {
     /// Widest text column: long lines are hard to read.
     public static let maximumTextWidth = 96
 
-    public init(document: ReaderDocument, width: Int) {
+    /// Inline styles shown by marks in the text, where the terminal cannot show them.
+    public let marks: InlineMarks
+
+    public init(document: ReaderDocument, width: Int, marks: InlineMarks = []) {
         self.document = document
         self.width = max(1, width)
+        self.marks = marks
     }
 
     /// This layout at `width`: itself when the width is the same, else a new one.
     public func resized(to width: Int) -> ArticleLayout {
-        max(1, width) == self.width ? self : ArticleLayout(document: document, width: width)
+        max(1, width) == self.width ? self : ArticleLayout(document: document, width: width, marks: marks)
     }
 
     public var itemCount: Int { document.items.count }
@@ -155,7 +178,7 @@ public final class ArticleLayout: Sendable {
         case .table:
             result = TableLayout.lines(of: item, prefix: prefix)
         default:
-            let inserted = document.insertions(in: index)
+            let inserted = document.insertions(in: index, marks: marks)
             let shown = inserted.isEmpty ? item.text : Self.inserting(inserted, into: item.text)
             let utf8 = shown.utf8
             var offset = 0  // in `shown`
@@ -210,7 +233,7 @@ public final class ArticleLayout: Sendable {
     }
 
     /// `text` with each insertion put in at its offset (offsets ascending).
-    static func inserting(_ insertions: [(at: Int, text: String)], into text: String) -> String {
+    static func inserting(_ insertions: [Insertion], into text: String) -> String {
         let bytes = Array(text.utf8)
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count + insertions.count * 4)
@@ -227,7 +250,7 @@ public final class ArticleLayout: Sendable {
 
     /// For a range of the text with insertions, where it starts in the item's own text and
     /// its pieces.
-    static func pieces(_ range: Range<Int>, of insertions: [(at: Int, text: String)]) -> (start: Int, pieces: [LinePiece]) {
+    static func pieces(_ range: Range<Int>, of insertions: [Insertion]) -> (start: Int, pieces: [LinePiece]) {
         var pieces: [LinePiece] = []
         var shown = 0  // offset in the shown text
         var source = 0  // the same place in the item's text
@@ -245,7 +268,7 @@ public final class ArticleLayout: Sendable {
             shown += textLength
             source = insertion.at
             let length = insertion.text.utf8.count
-            add(.linkNumber, shown, shown + length, source: source)
+            add(insertion.kind, shown, shown + length, source: source)
             shown += length
         }
         add(.text, shown, Int.max / 2, source: source)

@@ -167,6 +167,73 @@ public enum CommandTable {
 
     /// The binding of `key` in the first of `contexts` (then `.global`) that binds it.
     public static func binding(for key: Key, in contexts: [CommandContext]) -> CommandBinding? {
+        Keymap.standard.binding(for: key, in: contexts)
+    }
+
+    /// The command bound to `key` in `context` alone (no `.global` fallback).
+    public static func command(for key: Key, only context: CommandContext) -> Command? {
+        Keymap.standard.command(for: key, only: context)
+    }
+
+    /// The command bound to `key` in the first of `contexts` (then `.global`) that binds it.
+    public static func command(for key: Key, in contexts: [CommandContext]) -> Command? {
+        Keymap.standard.command(for: key, in: contexts)
+    }
+
+    /// The help screen's lines (see `Keymap.helpLines`).
+    public static func helpLines(first: CommandContext = .library) -> [(text: String, isHeading: Bool)] {
+        Keymap.standard.helpLines(first: first)
+    }
+}
+
+/// A key bound to a command by the configuration file (`"J" = "next-key-point"`).
+public struct KeyOverride: Sendable, Equatable {
+    public var key: Key
+    public var command: Command
+    /// The line of the configuration file that says so.
+    public var line: Int
+
+    public init(key: Key, command: Command, line: Int) {
+        self.key = key
+        self.command = command
+        self.line = line
+    }
+}
+
+/// The bindings in force: the command table, with the configuration file's keys applied.
+/// Lookup and the help screen go through it, so what the help shows is what the keys do.
+public struct Keymap: Sendable {
+    public private(set) var bindings: [CommandBinding]
+
+    public static let standard = Keymap(bindings: CommandTable.bindings)
+
+    public init(bindings: [CommandBinding]) {
+        self.bindings = bindings
+    }
+
+    /// This keymap with `overrides` applied: in every context where the command has a binding,
+    /// the key now runs it (and no longer what it ran there before). Overrides naming a command
+    /// no context binds come back unapplied.
+    public func applying(_ overrides: [KeyOverride]) -> (keymap: Keymap, unapplied: [KeyOverride]) {
+        var bindings = self.bindings
+        var unapplied: [KeyOverride] = []
+        for override in overrides {
+            let contexts = Set(bindings.filter { $0.command == override.command }.map(\.context))
+            guard !contexts.isEmpty else { unapplied.append(override); continue }
+            for context in contexts {
+                for i in bindings.indices where bindings[i].context == context {
+                    bindings[i].keys.removeAll { $0 == override.key }
+                }
+                if let i = bindings.firstIndex(where: { $0.context == context && $0.command == override.command }) {
+                    bindings[i].keys.append(override.key)
+                }
+            }
+        }
+        return (Keymap(bindings: bindings), unapplied)
+    }
+
+    /// The binding of `key` in the first of `contexts` (then `.global`) that binds it.
+    public func binding(for key: Key, in contexts: [CommandContext]) -> CommandBinding? {
         for context in contexts + [.global] {
             if let binding = bindings.first(where: { $0.context == context && $0.keys.contains(key) }) {
                 return binding
@@ -176,25 +243,25 @@ public enum CommandTable {
     }
 
     /// The command bound to `key` in `context` alone (no `.global` fallback).
-    public static func command(for key: Key, only context: CommandContext) -> Command? {
+    public func command(for key: Key, only context: CommandContext) -> Command? {
         bindings.first { $0.context == context && $0.keys.contains(key) }?.command
     }
 
     /// The command bound to `key` in the first of `contexts` (then `.global`) that binds it.
-    public static func command(for key: Key, in contexts: [CommandContext]) -> Command? {
+    public func command(for key: Key, in contexts: [CommandContext]) -> Command? {
         binding(for: key, in: contexts)?.command
     }
 
     /// The help screen's lines: for each context, its heading and "keys  help" rows.
     /// `first` (the context in use) comes first, so its keys show without scrolling.
-    public static func helpLines(first: CommandContext = .library) -> [(text: String, isHeading: Bool)] {
+    public func helpLines(first: CommandContext = .library) -> [(text: String, isHeading: Bool)] {
         let keyWidth = bindings.map { $0.keyLabel.count }.max() ?? 0
         var lines: [(String, Bool)] = []
         for context in [first] + CommandContext.allCases.filter({ $0 != first }) {
             if !lines.isEmpty { lines.append(("", false)) }
             lines.append((context.rawValue, true))
             for binding in bindings where binding.context == context {
-                let label = binding.keyLabel
+                let label = binding.keys.isEmpty ? "—" : binding.keyLabel
                 lines.append(("  " + label + String(repeating: " ", count: keyWidth - label.count + 2)
                               + binding.help, false))
             }

@@ -46,3 +46,38 @@ public struct MouseEvent: Sendable, Hashable {
         self.column = column
     }
 }
+
+/// The keys of escape sequences that a terminal's terminfo entry may not list (tmux sends
+/// `ESC [ 4 ~` for End even where TERM=xterm-256color says `ESC O F`), so that no sequence
+/// ever arrives as Esc followed by stray characters.
+public enum EscapeSequence {
+    /// The key of `ESC [ parameters final` (`introducer` "[") or `ESC O final` (`introducer`
+    /// "O"); nil for a complete sequence that is no key Brief knows (it is then dropped).
+    /// Modifiers (`ESC [ 1 ; 5 H`) are ignored: the base key.
+    public static func key(introducer: Character, parameters: String, final: Character) -> Key? {
+        let first = Int(parameters.split(separator: ";").first ?? "")
+        switch final {
+        case "A": return .up
+        case "B": return .down
+        case "C": return .right
+        case "D": return .left
+        case "H": return .home
+        case "F": return .end
+        case "Z": return introducer == "[" ? .backTab : nil
+        case "M": return introducer == "O" ? .enter : nil
+        case "~" where introducer == "[":
+            switch first {
+            case 1, 7: return .home
+            case 4, 8: return .end
+            case 3: return .delete
+            case 5: return .pageUp
+            case 6: return .pageDown
+            default: return nil
+            }
+        default: return nil
+        }
+    }
+
+    /// Whether `byte` ends a CSI sequence (ECMA-48: 0x40–0x7E).
+    public static func isFinal(_ byte: UInt32) -> Bool { (0x40...0x7E).contains(byte) }
+}

@@ -120,7 +120,7 @@ extension AppState {
         guard var list = linksList, let reader else { close(.links); return [] }
         let links = reader.document.links
         if case .mouse = key { return [] }
-        let command = CommandTable.command(for: key, only: .links)
+        let command = keymap.command(for: key, only: .links)
         if let command, let moved = Self.moved(list.selected, count: links.count, page: linksLayout.perPage, command) {
             list.selected = moved
             replace(.links(list))

@@ -125,8 +125,8 @@ public enum WhyView {
 }
 
 public enum HelpView {
-    static func draw(scroll: Int, context: CommandContext, layout: HelpLayout, on screen: inout Screen) {
-        let lines = CommandTable.helpLines(first: context)
+    static func draw(scroll: Int, context: CommandContext, keymap: Keymap, layout: HelpLayout, on screen: inout Screen) {
+        let lines = keymap.helpLines(first: context)
         let (x, y, boxWidth, boxHeight) = (layout.box.x, layout.box.y, layout.box.width, layout.box.height)
         let border = Style(bold: true, role: .heading)
         AppView.drawBox(on: &screen, x: x, y: y, width: boxWidth, height: boxHeight, style: border)

@@ -251,15 +251,30 @@ public final class ReaderDocument: Sendable {
         return entries
     }
 
-    /// What the layout puts into an item's text: each link's number after its text.
-    public func insertions(in item: Int) -> [(at: Int, text: String)] {
+    /// What the layout puts into an item's text: each link's number after its text, and the
+    /// marks of the styles in `marks`.
+    public func insertions(in item: Int, marks: InlineMarks = []) -> [Insertion] {
+        // At one offset: closing marks, then a link's number, then opening marks.
+        var result: [(order: Int, insertion: Insertion)] = []
         var k = links.partitionPoint { $0.item >= item }
-        var result: [(at: Int, text: String)] = []
         while k < links.count, links[k].item == item {
-            result.append((links[k].range.upperBound, "[\(k + 1)]"))
+            result.append((1, Insertion(at: links[k].range.upperBound, text: "[\(k + 1)]", kind: .linkNumber)))
             k += 1
         }
-        return result.sorted { $0.at < $1.at }
+        if !marks.isEmpty, let block = items[item].blockIndex {
+            for span in article.blocks[block].spans {
+                let mark: String
+                switch span.kind {
+                case .code where marks.contains(.code): mark = "`"
+                case .strikethrough where marks.contains(.strikethrough): mark = "~~"
+                case .emphasis where marks.contains(.emphasis): mark = "_"
+                default: continue
+                }
+                result.append((2, Insertion(at: span.range.lowerBound, text: mark, kind: .styleMark)))
+                result.append((0, Insertion(at: span.range.upperBound, text: mark, kind: .styleMark)))
+            }
+        }
+        return result.sorted { ($0.insertion.at, $0.order) < ($1.insertion.at, $1.order) }.map(\.insertion)
     }
 
     /// Ranges of the claims in an item, for emphasis.

@@ -30,9 +30,9 @@ public struct ReaderState: Sendable {
     /// The article's notes, placed in the document, in reading order.
     public internal(set) var notes: [ReaderNote] = []
 
-    init(document: ReaderDocument, top: Position, textWidth: Int) {
+    init(document: ReaderDocument, top: Position, textWidth: Int, marks: InlineMarks = []) {
         self.document = document
-        layout = ArticleLayout(document: document, width: textWidth)
+        layout = ArticleLayout(document: document, width: textWidth, marks: marks)
         self.top = top
         refreshEntries()
     }

@@ -181,6 +181,7 @@ public enum ReaderView {
                 switch kind {
                 case .rule: style = Style(dim: true, role: .dim)
                 case .linkNumber: style = Style(dim: true, role: .link)
+                case .styleMark: style = Style(dim: true, role: .dim)
                 case .text: break
                 }
                 if let offset = source {

@@ -33,6 +33,9 @@ static inline WINDOW *cn_stdscr(void) { return stdscr; }
 static inline int cn_rows(WINDOW *w) { return getmaxy(w); }
 static inline int cn_cols(WINDOW *w) { return getmaxx(w); }
 static inline int cn_color_pairs(void) { return COLOR_PAIRS; }
+static inline int cn_colors(void) { return COLORS; }
+// Whether the terminal can show italics (terminfo "sitm").
+static inline int cn_has_italics(void) { char *s = tigetstr("sitm"); return s != NULL && s != (char *)-1; }
 
 // Signals: the handler only records which signal arrived; the event loop polls it.
 static volatile sig_atomic_t cn_pending_signal = 0;

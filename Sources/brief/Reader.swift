@@ -45,14 +45,25 @@ enum ReaderApp {
             }
         }
 
+        var configuration = Settings.load(environment)
+        state.keymap = configuration.keymap()
         let terminal: CursesTerminal
         do {
-            terminal = try CursesTerminal(environment: environment)
+            terminal = try CursesTerminal(environment: environment, colors: configuration.colors)
         } catch {
             Output.error(error.description)
             return 1
         }
-        defer { terminal.end() }
+        state.showInlineMarks(terminal.inlineMarks)
+        // Problems show on the first screen and again on standard error once the screen is gone.
+        if let first = configuration.problems.first {
+            let more = configuration.problems.count > 1 ? " (and \(configuration.problems.count - 1) more)" : ""
+            state.say(first + more + "; defaults used")
+        }
+        defer {
+            terminal.end()
+            for problem in configuration.problems { Output.error(problem) }
+        }
         let runtime = ReaderRuntime(state: state, terminal: terminal, notes: notes, reading: reading,
                                     editor: ExternalEditor(environment: environment), timing: timing,
                                     events: events, background: background, libraryFill: fill, quitStatus: failed ? 1 : 0,
