@@ -1,4 +1,7 @@
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 import BriefCore
 @testable import BriefUI
 
@@ -112,4 +115,44 @@ struct ConfigurationTests {
         #expect(AppView.render(state).rows().contains { $0.contains("Some `code`, ~~gone~~ and _soft_ words.") },
                 "\(AppView.render(state).rows())")
     }
+}
+
+@Suite("The README's configuration section")
+struct ConfigurationReadmeTests {
+    static let readme: String = {
+        let root = URLPath.packageRoot(from: #filePath)
+        return (try? String(decodingFile: root + "/README.md")) ?? ""
+    }()
+
+    @Test("Every command name and colour role is in the README, so the list cannot go stale")
+    func namesDocumented() {
+        let section = Self.readme.components(separatedBy: "## Configuration").dropFirst().first ?? ""
+        for command in Command.allCases { #expect(section.contains(command.name), "\(command.name)") }
+        for role in ColorRole.allCases { #expect(section.contains(role.name), "\(role.name)") }
+    }
+}
+
+/// Paths without Foundation: the package root is two folders above a test file.
+enum URLPath {
+    static func packageRoot(from file: String) -> String {
+        var parts = file.split(separator: "/", omittingEmptySubsequences: false)
+        parts.removeLast(3)  // Tests/BriefUITests/File.swift
+        return parts.joined(separator: "/")
+    }
+}
+
+extension String {
+    init(decodingFile path: String) throws {
+        guard let file = fopen(path, "r") else { throw ReadError() }
+        defer { fclose(file) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = fread(&buffer, 1, buffer.count, file)
+            if n <= 0 { break }
+            bytes.append(contentsOf: buffer[0..<n])
+        }
+        self = String(decoding: bytes, as: UTF8.self)
+    }
+    struct ReadError: Error {}
 }
