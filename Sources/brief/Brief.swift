@@ -61,7 +61,83 @@ struct Brief: ParsableCommand {
             Output.error("\(error)")
             Glibc.exit(1)
         }
-        main(nil)
+        runParsed(arguments)
+    }
+
+    /// What `main(nil)` does, except that a usage error, which echoes what was typed
+    /// (`--format $'\e]0;…'`), reaches the terminal without its control characters.
+    static func runParsed(_ arguments: [String]) -> Never {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            Output.flush()
+            Glibc.exit(0)
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            Output.flush()
+            if code == .success {
+                // --help, --version, completion scripts: our own text, as it is.
+                if !message.isEmpty { _ = FileIO.writeAll(1, Array((message + "\n").utf8)) }
+            } else if !message.isEmpty {
+                let lines = message.split(separator: "\n", omittingEmptySubsequences: false)
+                _ = FileIO.writeAll(2, Array((lines.map { String($0).withoutControls }.joined(separator: "\n") + "\n").utf8))
+            }
+            Glibc.exit(code.rawValue)
+        }
+    }
+}
+
+/// `brief outlien`: a first argument that names no file but is a subcommand mistyped.
+enum SubcommandSuggestion {
+    static let names = ["read", "outline", "claims", "notes", "extract", "help"]
+
+    /// The subcommand `word` is probably a misspelling of: at most one edit away for short
+    /// names, two for longer ones (a swap of neighbours counts as one); nil when none is.
+    static func suggestion(for word: String) -> String? {
+        let typed = Array(word.lowercased())
+        guard !typed.isEmpty, typed.count <= 12 else { return nil }
+        var best: (name: String, distance: Int)?
+        for name in names {
+            let distance = editDistance(typed, Array(name))
+            let allowed = name.count <= 5 ? 1 : 2
+            if distance <= allowed, distance < (best?.distance ?? Int.max) { best = (name, distance) }
+        }
+        return best?.name
+    }
+
+    /// Edits (insert, delete, replace, swap two neighbours) turning `a` into `b`.
+    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { d[i][0] = i }
+        for j in 0...b.count { d[0][j] = j }
+        for i in 1...a.count {
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+                }
+            }
+        }
+        return d[a.count][b.count]
+    }
+
+    /// Stops with a usage error when `path`, the first argument, names nothing on disk and
+    /// looks like a subcommand; a file of that name opens as any other.
+    static func check(_ path: String) throws {
+        guard path != "-", !ArticleSource.isURL(path), !path.contains("/"), !exists(path),
+              let name = suggestion(for: path) else { return }
+        Output.error("no such file or subcommand '\(path)' (did you mean '\(name)'?)")
+        throw ExitCode(64)
+    }
+
+    /// Whether anything (a dangling link too) has that name.
+    static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
     }
 }
 
@@ -80,6 +156,7 @@ struct ReadCommand: ParsableCommand {
 
     /// Shows `paths` in the reader, or prints their outlines when not on a terminal.
     static func open(_ paths: [String]) throws {
+        if let first = paths.first { try SubcommandSuggestion.check(first) }
         var targets = paths
         if targets.isEmpty {
             guard ArticleFiles.isDirectory("Articles") else {
@@ -113,14 +190,14 @@ struct OutlineCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Article files or folders; \"-\" reads standard input.")
-    var paths: [String] = []
+    // Required: a missing path is a usage error reported with this command's usage.
+    @Argument(help: ArgumentHelp("Article files or folders; \"-\" reads standard input.", valueName: "path"))
+    var paths: [String]
 
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
     mutating func run() throws {
-        guard !paths.isEmpty else { throw ValidationError("give at least one PATH (or - for standard input)") }
         try printOutlines(paths, format: format)
     }
 }
