@@ -155,19 +155,28 @@ struct ReadCommand: ParsableCommand {
     }
 
     /// Shows `paths` in the reader, or prints their outlines when not on a terminal.
+    ///
+    /// As less does, the reader needs only its output to be a terminal: keys come from
+    /// /dev/tty, so `cat article | brief -` (or `cat article | brief`) reads the article from
+    /// the pipe and then reads keys from the terminal.
     static func open(_ paths: [String]) throws {
         if let first = paths.first { try SubcommandSuggestion.check(first) }
+        let interactive = Terminal.canRunReader
         var targets = paths
         if targets.isEmpty {
-            guard ArticleFiles.isDirectory("Articles") else {
-                Output.error("no ./Articles folder here; name articles or folders to read: brief PATH…")
-                throw ExitCode(1)
+            if interactive && Terminal.inputIsPipeOrFile {
+                targets = ["-"]
+            } else {
+                guard ArticleFiles.isDirectory("Articles") else {
+                    Output.error("no ./Articles folder here; name articles or folders to read: brief PATH…")
+                    throw ExitCode(1)
+                }
+                targets = ["Articles"]
             }
-            targets = ["Articles"]
         }
-        // Scripts, CI and terminals that cannot place the cursor get the outlines.
-        let term = Environment.process["TERM"] ?? ""
-        guard isatty(0) == 1, isatty(1) == 1, !term.isEmpty, term != "dumb" else {
+        // Scripts, CI and terminals that cannot place the cursor get the outlines; so does
+        // standard input among other articles, which the library could not read a second time.
+        guard interactive, isatty(0) == 1 || targets == ["-"] || !targets.contains("-") else {
             try printOutlines(targets, format: .text)
             return
         }
@@ -372,6 +381,38 @@ enum Output {
 }
 
 enum Terminal {
+    /// Whether the reader can run: output to a terminal that places the cursor, and a
+    /// controlling terminal (/dev/tty) to read keys from.
+    static var canRunReader: Bool {
+        let term = Environment.process["TERM"] ?? ""
+        guard isatty(1) == 1, !term.isEmpty, term != "dumb" else { return false }
+        let tty = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC)
+        guard tty >= 0 else { return false }
+        close(tty)
+        return true
+    }
+
+    /// Standard input is a pipe, a socket or a regular file: text given to read (not
+    /// /dev/null, not a terminal).
+    static var inputIsPipeOrFile: Bool {
+        var info = stat()
+        guard fstat(0, &info) == 0 else { return false }
+        let type = info.st_mode & S_IFMT
+        return type == S_IFIFO || type == S_IFREG || type == S_IFSOCK
+    }
+
+    /// Once the article has been read from a pipe, standard input becomes the terminal, so
+    /// that what the reader starts (`$EDITOR` for a long note) gets a terminal, not the
+    /// spent pipe. Returns whether standard input is a terminal afterwards.
+    @discardableResult
+    static func takeInputFromTerminal() -> Bool {
+        if isatty(0) == 1 { return true }
+        let tty = open("/dev/tty", O_RDWR | O_NOCTTY)
+        guard tty >= 0 else { return false }
+        defer { if tty != 0 { close(tty) } }
+        return dup2(tty, 0) == 0
+    }
+
     /// Columns of the terminal on standard output, or 80 when it is not a terminal.
     static func outputWidth() -> Int {
         guard isatty(1) == 1 else { return 80 }
