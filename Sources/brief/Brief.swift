@@ -61,7 +61,83 @@ struct Brief: ParsableCommand {
             Output.error("\(error)")
             Glibc.exit(1)
         }
-        main(nil)
+        runParsed(arguments)
+    }
+
+    /// What `main(nil)` does, except that a usage error, which echoes what was typed
+    /// (`--format $'\e]0;…'`), reaches the terminal without its control characters.
+    static func runParsed(_ arguments: [String]) -> Never {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            Output.flush()
+            Glibc.exit(0)
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            Output.flush()
+            if code == .success {
+                // --help, --version, completion scripts: our own text, as it is.
+                if !message.isEmpty { _ = FileIO.writeAll(1, Array((message + "\n").utf8)) }
+            } else if !message.isEmpty {
+                let lines = message.split(separator: "\n", omittingEmptySubsequences: false)
+                _ = FileIO.writeAll(2, Array((lines.map { String($0).withoutControls }.joined(separator: "\n") + "\n").utf8))
+            }
+            Glibc.exit(code.rawValue)
+        }
+    }
+}
+
+/// `brief outlien`: a first argument that names no file but is a subcommand mistyped.
+enum SubcommandSuggestion {
+    static let names = ["read", "outline", "claims", "notes", "extract", "help"]
+
+    /// The subcommand `word` is probably a misspelling of: at most one edit away for short
+    /// names, two for longer ones (a swap of neighbours counts as one); nil when none is.
+    static func suggestion(for word: String) -> String? {
+        let typed = Array(word.lowercased())
+        guard !typed.isEmpty, typed.count <= 12 else { return nil }
+        var best: (name: String, distance: Int)?
+        for name in names {
+            let distance = editDistance(typed, Array(name))
+            let allowed = name.count <= 5 ? 1 : 2
+            if distance <= allowed, distance < (best?.distance ?? Int.max) { best = (name, distance) }
+        }
+        return best?.name
+    }
+
+    /// Edits (insert, delete, replace, swap two neighbours) turning `a` into `b`.
+    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { d[i][0] = i }
+        for j in 0...b.count { d[0][j] = j }
+        for i in 1...a.count {
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+                }
+            }
+        }
+        return d[a.count][b.count]
+    }
+
+    /// Stops with a usage error when `path`, the first argument, names nothing on disk and
+    /// looks like a subcommand; a file of that name opens as any other.
+    static func check(_ path: String) throws {
+        guard path != "-", !ArticleSource.isURL(path), !path.contains("/"), !exists(path),
+              let name = suggestion(for: path) else { return }
+        Output.error("no such file or subcommand '\(path)' (did you mean '\(name)'?)")
+        throw ExitCode(64)
+    }
+
+    /// Whether anything (a dangling link too) has that name.
+    static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
     }
 }
 
@@ -79,18 +155,28 @@ struct ReadCommand: ParsableCommand {
     }
 
     /// Shows `paths` in the reader, or prints their outlines when not on a terminal.
+    ///
+    /// As less does, the reader needs only its output to be a terminal: keys come from
+    /// /dev/tty, so `cat article | brief -` (or `cat article | brief`) reads the article from
+    /// the pipe and then reads keys from the terminal.
     static func open(_ paths: [String]) throws {
+        if let first = paths.first { try SubcommandSuggestion.check(first) }
+        let interactive = Terminal.canRunReader
         var targets = paths
         if targets.isEmpty {
-            guard ArticleFiles.isDirectory("Articles") else {
-                Output.error("no ./Articles folder here; name articles or folders to read: brief PATH…")
-                throw ExitCode(1)
+            if interactive && Terminal.inputIsPipeOrFile {
+                targets = ["-"]
+            } else {
+                guard ArticleFiles.isDirectory("Articles") else {
+                    Output.error("no ./Articles folder here; name articles or folders to read: brief PATH…")
+                    throw ExitCode(1)
+                }
+                targets = ["Articles"]
             }
-            targets = ["Articles"]
         }
-        // Scripts, CI and terminals that cannot place the cursor get the outlines.
-        let term = Environment.process["TERM"] ?? ""
-        guard isatty(0) == 1, isatty(1) == 1, !term.isEmpty, term != "dumb" else {
+        // Scripts, CI and terminals that cannot place the cursor get the outlines; so does
+        // standard input among other articles, which the library could not read a second time.
+        guard interactive, isatty(0) == 1 || targets == ["-"] || !targets.contains("-") else {
             try printOutlines(targets, format: .text)
             return
         }
@@ -113,14 +199,14 @@ struct OutlineCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Article files or folders; \"-\" reads standard input.")
-    var paths: [String] = []
+    // Required: a missing path is a usage error reported with this command's usage.
+    @Argument(help: ArgumentHelp("Article files or folders; \"-\" reads standard input.", valueName: "path"))
+    var paths: [String]
 
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
     mutating func run() throws {
-        guard !paths.isEmpty else { throw ValidationError("give at least one PATH (or - for standard input)") }
         try printOutlines(paths, format: format)
     }
 }
@@ -295,6 +381,38 @@ enum Output {
 }
 
 enum Terminal {
+    /// Whether the reader can run: output to a terminal that places the cursor, and a
+    /// controlling terminal (/dev/tty) to read keys from.
+    static var canRunReader: Bool {
+        let term = Environment.process["TERM"] ?? ""
+        guard isatty(1) == 1, !term.isEmpty, term != "dumb" else { return false }
+        let tty = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC)
+        guard tty >= 0 else { return false }
+        close(tty)
+        return true
+    }
+
+    /// Standard input is a pipe, a socket or a regular file: text given to read (not
+    /// /dev/null, not a terminal).
+    static var inputIsPipeOrFile: Bool {
+        var info = stat()
+        guard fstat(0, &info) == 0 else { return false }
+        let type = info.st_mode & S_IFMT
+        return type == S_IFIFO || type == S_IFREG || type == S_IFSOCK
+    }
+
+    /// Once the article has been read from a pipe, standard input becomes the terminal, so
+    /// that what the reader starts (`$EDITOR` for a long note) gets a terminal, not the
+    /// spent pipe. Returns whether standard input is a terminal afterwards.
+    @discardableResult
+    static func takeInputFromTerminal() -> Bool {
+        if isatty(0) == 1 { return true }
+        let tty = open("/dev/tty", O_RDWR | O_NOCTTY)
+        guard tty >= 0 else { return false }
+        defer { if tty != 0 { close(tty) } }
+        return dup2(tty, 0) == 0
+    }
+
     /// Columns of the terminal on standard output, or 80 when it is not a terminal.
     static func outputWidth() -> Int {
         guard isatty(1) == 1 else { return 80 }

@@ -20,10 +20,13 @@ struct ClaimsCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Article files or folders; \"-\" reads standard input.")
-    var paths: [String] = []
+    @Argument(help: ArgumentHelp("Article files or folders; \"-\" reads standard input.", valueName: "path"))
+    var paths: [String]
 
-    @Option(help: "Show the N best key points per article (default: as many as the outline shows).")
+    /// Unconditional: `--limit -1` takes "-1" as the value (to be refused by `validate`)
+    /// instead of reading it as an unknown option and saying the value is missing.
+    @Option(parsing: .unconditional,
+            help: "Show the N best key points per article (default: as many as the outline shows).")
     var limit: Int?
 
     @Option(help: "Output format: text or json.")
@@ -39,11 +42,10 @@ struct ClaimsCommand: ParsableCommand {
     var modelPath: String?
 
     mutating func validate() throws {
-        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+        if let limit, limit < 1 { throw ValidationError("--limit must be a positive number (got \(limit))") }
     }
 
     mutating func run() throws {
-        guard !paths.isEmpty else { throw ValidationError("give at least one PATH (or - for standard input)") }
         let (limit, format, dumpFeatures) = (limit, format, dumpFeatures)
         let model = try modelPath.map(Self.model(at:)) ?? .standard
         let width = Terminal.outputWidth()

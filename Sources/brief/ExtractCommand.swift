@@ -22,8 +22,9 @@ struct ExtractCommand: ParsableCommand {
         case text, markdown, json
     }
 
-    @Argument(help: "Web pages (*.html, http(s) URLs), other article files or folders; \"-\" reads standard input.")
-    var sources: [String] = []
+    @Argument(help: ArgumentHelp("Web pages (*.html, http(s) URLs), other article files or folders; \"-\" reads standard input.",
+                                 valueName: "source"))
+    var sources: [String]
 
     @Option(help: "Output format: text, markdown or json.")
     var format: Format = .text
@@ -32,7 +33,6 @@ struct ExtractCommand: ParsableCommand {
     var refresh = false
 
     mutating func run() throws {
-        guard !sources.isEmpty else { throw ValidationError("give at least one page: a file, a URL or -") }
         let format = format
         if refresh { Web.refreshKeptPages() }
         let failed = ArticlePipeline.run(sources, makeContext: { () }, render: { _, source, article, sink in

@@ -14,7 +14,8 @@ enum ReaderApp {
     static func run(_ targets: [String], environment: Environment) -> Int32 {
         let timing = TimingLog(environment: environment)
         let notes = NoteStore.standard(environment: environment)
-        let reading = environment.stateDirectory.map(ReadingStateStore.init)
+        // Standard input is a different text each time: no position to remember for it.
+        let reading = targets == ["-"] ? nil : environment.stateDirectory.map(ReadingStateStore.init)
         let events = EventQueue()
         var failed = false
         var state = AppState(width: 80, height: 24)
@@ -47,6 +48,7 @@ enum ReaderApp {
 
         var configuration = Settings.load(environment)
         state.keymap = configuration.keymap()
+        Terminal.takeInputFromTerminal()
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal(environment: environment, colors: configuration.colors)

@@ -8,6 +8,8 @@ import Testing
 struct NotesStoreTests {
     static let article = """
         Café Prices and the Euro’s Long Shadow
+        By Ana Duarte
+        March 4, 2026
         - •Espresso costs more everywhere, but not for the same reasons.
         Prices in Lisbon rose 12% last year. The rise reflects rents, not coffee.
         The Yen Factor
@@ -25,6 +27,7 @@ struct NotesStoreTests {
         second.id = "0000000b"; second.created = date; second.updated = date
         var third = NoteAnchor.note(on: a, quote: "Espresso costs more everywhere", text: "Summary point.\nSecond line of the note.")!
         third.id = "0000000c"; third.created = date; third.updated = date
+        third.updated = date.addingTimeInterval(86_400 + 3_600)  // edited the next day
         var gone = Note(quote: "A sentence that was deleted from the article.", line: 9, note: "Still kept.",
                         created: date)
         gone.id = "0000000d"
@@ -34,7 +37,8 @@ struct NotesStoreTests {
     @Test("Export golden files: text, Markdown and JSON, with non-ASCII notes", arguments: NoteExporter.Format.allCases)
     func golden(format: NoteExporter.Format) throws {
         let report = NotesReport(stored: fixedNotes(), article: parsed())
-        let output = NoteExporter.export([report], format: format, date: Date(timeIntervalSince1970: 1_795_700_000))
+        let output = NoteExporter.export([report], format: format, date: Date(timeIntervalSince1970: 1_795_700_000),
+                                         offset: Self.lisbonSummer)
         let ext = ["text": "txt", "markdown": "md", "json": "json"][format.rawValue]!
         let path = packageRoot + "/Tests/BriefCoreTests/Golden/notes-export." + ext
         if ProcessInfo.processInfo.environment["BRIEF_UPDATE_GOLDEN"] == "1" {
@@ -47,12 +51,83 @@ struct NotesStoreTests {
         }
     }
 
+    /// Local time an hour ahead of UTC, whatever zone the tests run in.
+    static let lisbonSummer: NoteExporter.UTCOffset = { _ in 3_600 }
+
+    func export(_ format: NoteExporter.Format) -> String {
+        NoteExporter.export([NotesReport(stored: fixedNotes(), article: parsed())], format: format,
+                            date: Date(timeIntervalSince1970: 1_795_700_000), offset: Self.lisbonSummer)
+    }
+
+    @Test("Text export: the note is labelled and indented apart from its quote")
+    func textNoteLabelled() throws {
+        let lines = export(.text).split(separator: "\n").map(String.init)
+        let quote = try #require(lines.firstIndex { $0.contains("“The rise reflects rents, not coffee.”") })
+        let indent = { (line: String) in line.prefix { $0 == " " }.count }
+        let label = lines[quote + 1]
+        #expect(label.trimmingCharacters(in: .whitespaces).hasPrefix("Note · "))
+        #expect(indent(label) < indent(lines[quote]))
+        #expect(lines[quote + 2].trimmingCharacters(in: .whitespaces) == "Rents: check the 2025 data — «très important».")
+        #expect(indent(lines[quote + 2]) < indent(lines[quote]))
+        let highlight = try #require(lines.firstIndex { $0.contains("“輸入豆の価格が上がった。”") })
+        #expect(lines[highlight + 1].trimmingCharacters(in: .whitespaces).hasPrefix("Highlight · "))
+    }
+
+    @Test("Text and Markdown exports: byline, the article's date, the export and note times in local time",
+          arguments: [NoteExporter.Format.text, .markdown])
+    func bylineDateAndTimes(format: NoteExporter.Format) {
+        let output = export(format)
+        #expect(output.contains("By Ana Duarte · March 4, 2026"))
+        // 1_790_000_000 is 2026-09-21 14:13:20 UTC, 15:13 an hour east; the export 2026-11-26 13:33 UTC.
+        #expect(output.contains("21 Sep 2026, 15:13"))
+        #expect(output.contains("26 Nov 2026, 14:33"))
+        #expect(output.contains("(edited 22 Sep 2026, 16:13)"))
+        #expect(!output.contains("2026-09-21"))
+    }
+
+    @Test("A web page's ISO date reads as a date; no byline or date: no empty line for them")
+    func articleDates() {
+        var page = parsed()
+        page.byline = nil
+        page.dateline = nil
+        page.published = "2026-03-04T17:30:00Z"
+        let dated = NoteExporter.text([NotesReport(stored: fixedNotes(), article: page)], date: Date(), offset: Self.lisbonSummer)
+        #expect(dated.split(separator: "\n")[1] == "4 Mar 2026")
+        page.published = nil
+        let undated = NoteExporter.text([NotesReport(stored: fixedNotes(), article: page)], date: Date(), offset: Self.lisbonSummer)
+        #expect(undated.split(separator: "\n")[1] == "Source: Articles/cafe.txt")
+    }
+
+    @Test("Markdown headings name the section or the passage, never just a line number")
+    func markdownHeadings() {
+        let headings = export(.markdown).split(separator: "\n").filter { $0.hasPrefix("#") }
+        #expect(headings.count == 7)
+        #expect(headings.contains("## The Yen Factor"))
+        #expect(headings.last == "### “A sentence that was deleted from the article.”")
+        #expect(headings.dropLast().last == "## Passages no longer in the article")
+        #expect(headings.contains("### “Espresso costs more everywhere”"))
+        #expect(headings.contains("### “The rise reflects rents, not coffee.”"))
+        #expect(!headings.contains { $0.contains("line ") })
+        #expect(NoteExporter.firstWords("one two three four five six seven eight nine ten") == "one two three four five six seven eight…")
+    }
+
+    @Test("JSON export: byline, the article's date and each note's creation time")
+    func jsonFields() throws {
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(export(.json).utf8)) as? [String: Any])
+        let article = try #require((object["articles"] as? [[String: Any]])?.first)
+        #expect(article["byline"] as? String == "By Ana Duarte")
+        #expect(article["date"] as? String == "March 4, 2026")
+        #expect(Array(article.keys).contains("title") && article["source"] as? String == "Articles/cafe.txt")
+        let notes = try #require(article["notes"] as? [[String: Any]])
+        #expect(notes.allSatisfy { ($0["created"] as? String)?.hasSuffix("Z") == true })
+    }
+
     @Test("Reading order puts orphaned notes last")
     func order() {
         let report = NotesReport(stored: fixedNotes(), article: parsed())
         #expect(report.notes.map(\.note.id) == ["0000000c", "0000000a", "0000000b", "0000000d"])
         #expect(report.notes.map(\.placement.status) == [.attached, .attached, .attached, .orphaned])
-        #expect(report.notes.map(\.placement.line) == [2, 3, 5, 9])
+        #expect(report.notes.map(\.placement.line) == [4, 5, 7, 9])
         #expect(report.notes[2].placement.section == ["The Yen Factor"])
     }
 

@@ -241,7 +241,8 @@ struct ExtractCommandTests {
         let homes = try Homes()
         defer { homes.remove() }
         let r = try homes.run(["extract"])
-        #expect(r.status != 0)
-        #expect(r.err.contains("give at least one page"))
+        #expect(r.status == 64)
+        #expect(r.err.contains("Missing expected argument '<source> ...'"))
+        #expect(r.err.contains("Usage: brief extract <source> ..."))
     }
 }

@@ -97,8 +97,9 @@ struct NotesEndToEndTests {
         #expect(exported.ok, "\(exported.screen)")
         let file = session.stateDirectory + "/data/brief/exports/microsoft-and-openai-pivot-to-non-exclusive-part-notes.txt"
         let text = try String(contentsOfFile: file, encoding: .utf8)
-        #expect(text.contains("    Written in the editor\n    second line\n"), "\(text)")
-        #expect(!text.contains("(highlight)"))
+        // Under its "Note · TIME:" label, each line of the note kept.
+        #expect(text.contains(":\n   Written in the editor\n   second line\n"), "\(text)")
+        #expect(!text.contains("Highlight · "))
         session.send("q")
         #expect(session.waitFor("brief exited: 0").ok)
     }
