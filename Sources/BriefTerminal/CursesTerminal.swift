@@ -250,8 +250,8 @@ public final class CursesTerminal: TerminalBackend {
     }
 
     /// After ESC: a lone Esc, or the rest of a sequence ncurses did not know (it hands those
-    /// on byte by byte), decoded or dropped whole. What follows a sequence's start comes at
-    /// once; a person typing Esc and then a key is never that fast.
+    /// on byte by byte), decoded or dropped whole. Any other key right after Esc is put back:
+    /// it is the next key.
     private func escapeSequence() -> Key? {
         wtimeout(window, 15)
         defer { wtimeout(window, inputTimeout) }
@@ -271,7 +271,9 @@ public final class CursesTerminal: TerminalBackend {
             }
             return nil
         default:
-            return nil  // Alt and a key: not a command here, and never an Esc
+            // Esc, then a key typed (or sent by a script) at once: both count.
+            unget_wch(wchar_t(bitPattern: UInt32(input)))
+            return .escape
         }
     }
 
