@@ -19,7 +19,8 @@ struct Brief: ParsableCommand {
             or an http(s) URL); "-" reads standard input.
             """,
         version: version,
-        subcommands: [ReadCommand.self, OutlineCommand.self, ClaimsCommand.self, NotesCommand.self, ExtractCommand.self],
+        subcommands: [ReadCommand.self, OutlineCommand.self, ClaimsCommand.self, NotesCommand.self, ExtractCommand.self,
+                      ConfigCommand.self],
         defaultSubcommand: ReadCommand.self
     )
 
@@ -30,7 +31,7 @@ struct Brief: ParsableCommand {
         let arguments = Array(CommandLine.arguments.dropFirst())
         let isPath = { (a: String) in a == "-" || !a.hasPrefix("-") }
         do {
-            if let first = arguments.first, !["read", "outline", "claims", "notes", "extract", "help"].contains(first),
+            if let first = arguments.first, !["read", "outline", "claims", "notes", "extract", "config", "help"].contains(first),
                arguments.allSatisfy(isPath) {
                 try ReadCommand.open(arguments)
                 Glibc.exit(0)
@@ -90,7 +91,7 @@ struct Brief: ParsableCommand {
 
 /// `brief outlien`: a first argument that names no file but is a subcommand mistyped.
 enum SubcommandSuggestion {
-    static let names = ["read", "outline", "claims", "notes", "extract", "help"]
+    static let names = ["read", "outline", "claims", "notes", "extract", "config", "help"]
 
     /// The subcommand `word` is probably a misspelling of: at most one edit away for short
     /// names, two for longer ones (a swap of neighbours counts as one); nil when none is.
