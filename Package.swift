@@ -76,6 +76,9 @@ let package = Package(
                 .unsafeFlags(["-static-stdlib"], .when(configuration: .release)),
                 .linkedLibrary("_FoundationCollections", .when(configuration: .release)),
                 .linkedLibrary("_FoundationCShims", .when(configuration: .release)),
+                // TOMLKit imports Foundation (its dates), which brings Foundation's own ICU.
+                .linkedLibrary("CoreFoundation", .when(configuration: .release)),
+                .linkedLibrary("_FoundationICU", .when(configuration: .release)),
             ]
         ),
         // For the tests: runs the built binary as scripts do, and a loopback HTTP server
