@@ -56,7 +56,7 @@ let package = Package(
         // The only code that calls ncurses: copies a Screen out, reads keys, signals.
         .target(
             name: "BriefTerminal",
-            dependencies: ["BriefCore", "BriefUI", "BriefRuntime", "CNcursesw"]
+            dependencies: ["BriefUI", "BriefRuntime", "CNcursesw"]
         ),
         .executableTarget(
             name: "brief",

@@ -1,4 +1,3 @@
-import BriefCore
 import BriefRuntime
 import BriefStore
 import BriefUI
