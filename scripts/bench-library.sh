@@ -60,7 +60,7 @@ def rows_shown(text):
 
 def view_filled(text):
     rows = [r for r in text.split("\n")[1:-2] if r.strip()]
-    return rows_shown(text) and all(" words · " in r for r in rows)
+    return rows_shown(text) and all(" min · " in r for r in rows)  # filled: minutes, not the file size
 
 def memory(pid):
     fields = {}
