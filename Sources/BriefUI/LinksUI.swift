@@ -139,10 +139,18 @@ extension AppState {
                 message = "[\(list.selected + 1)] → " + reader.document.items[target.item].text.withoutControls
                 return []
             }
-            guard let url = Self.openableURL(link.destination) else {
-                message = "not a web address: \(link.destination.withoutControls)"; return []
+            if let url = Self.openableURL(link.destination) { return [.openURL(url)] }
+            // A relative link of a local article (a README's "docs/setup.md"): another article
+            // opens in Brief, keeping the place in this one; any other file goes to the browser.
+            if let file = Self.localTarget(link.destination, from: reader.document.path) {
+                if Self.articleExtensions.contains(where: { file.lowercased().hasSuffix("." + $0) }) {
+                    close(.links)
+                    return (readingToSave().map { [$0] } ?? []) + [.open(path: file)]
+                }
+                return [.openURL("file://" + file)]
             }
-            return [.openURL(url)]
+            message = "not a web address: \(link.destination.withoutControls)"
+            return []
         case .copyLink:
             return [.copyToClipboard(link.destination)]
         case .closeLinks:
@@ -151,6 +159,23 @@ extension AppState {
             if case .char = key { close(.links) }  // another key closes it, as the help does
         }
         return []
+    }
+
+    /// What Brief reads as an article (as the library does).
+    static let articleExtensions = ["md", "markdown", "txt", "html", "htm"]
+
+    /// The file a relative link of the local article at `path` names (its fragment dropped);
+    /// nil for an article read from the web or a link with a scheme.
+    static func localTarget(_ destination: String, from path: String) -> String? {
+        guard !path.contains("://"), path != "-", !destination.isEmpty, !destination.hasPrefix("-"),
+              !destination.contains(":"),
+              !destination.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return nil }
+        let relative = String(destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0])
+        guard !relative.isEmpty else { return nil }
+        let decoded = relative.removingPercentEncoding ?? relative
+        if decoded.hasPrefix("/") { return decoded }
+        let folder = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        return (folder.isEmpty ? "." : folder) + "/" + decoded
     }
 
     /// A link destination that may be handed to a browser: http(s), mailto, ftp, file. Never

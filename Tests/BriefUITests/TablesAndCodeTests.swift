@@ -193,3 +193,20 @@ struct WebAnchorTests {
         #expect(state.reader.map { document.items[$0.top.item].text } == "Usage")
     }
 }
+
+@Suite("Relative links of a local article")
+struct RelativeLinkTests {
+    @Test("A relative link to another article opens it in Brief (the place kept); another file goes to the browser as file://")
+    func relative() {
+        let article = ArticleParser.parse("# R\n\nSee [setup](docs/setup.md#first) and [the logo](img/logo%20big.png).\n", fileName: "README.md")
+        let document = ReaderDocument(path: "/home/r/project/README.md", article: article,
+                                      analysis: ArticleAnalysis(claims: [], evidence: [:]))
+        var state = AppState(document: document, width: 60, height: 10)
+        Fixtures.press(Fixtures.keys("u"), on: &state)
+        let effects = state.apply(.enter)
+        #expect(effects.last == .open(path: "/home/r/project/docs/setup.md"))
+        #expect(effects.contains { if case .saveReading = $0 { true } else { false } })
+        Fixtures.press(Fixtures.keys("2u"), on: &state)
+        #expect(state.apply(.enter) == [.openURL("file:///home/r/project/img/logo big.png")])
+    }
+}
