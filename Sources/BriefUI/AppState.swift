@@ -75,7 +75,8 @@ public struct AppState: Sendable {
     func outlineShown(_ reader: ReaderState) -> Bool { reader.outlineChoice ?? (width >= Metrics.outlineMinimumWidth) }
 
     public var helpLayout: HelpLayout {
-        HelpLayout(width: width, height: height, lineCount: keymap.helpLines(first: helpContext).count)
+        HelpLayout(width: width, height: height,
+                   lineCount: keymap.helpLines(first: helpContext, width: HelpLayout.textWidth(screenWidth: width)).count)
     }
 
     public var libraryLayout: LibraryLayout { LibraryLayout(width: width, height: height) }

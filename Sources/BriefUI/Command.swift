@@ -254,18 +254,26 @@ public struct Keymap: Sendable {
 
     /// The help screen's lines: for each context, its heading and "keys  help" rows.
     /// `first` (the context in use) comes first, so its keys show without scrolling.
-    public func helpLines(first: CommandContext = .library) -> [(text: String, isHeading: Bool)] {
+    /// In a box narrower than the keys and a readable description (`width` columns of text),
+    /// each description goes on a line of its own under its keys.
+    public func helpLines(first: CommandContext = .library, width: Int? = nil) -> [(text: String, isHeading: Bool)] {
         let keyWidth = bindings.map { $0.keyLabel.count }.max() ?? 0
+        let stacked = width.map { $0 < 2 + keyWidth + 2 + 30 } ?? false
         var lines: [(String, Bool)] = []
         for context in [first] + CommandContext.allCases.filter({ $0 != first }) {
             if !lines.isEmpty { lines.append(("", false)) }
             lines.append((context.rawValue, true))
             for binding in bindings where binding.context == context {
                 let label = binding.keys.isEmpty ? "—" : binding.keyLabel
-                lines.append(("  " + label + String(repeating: " ", count: keyWidth - label.count + 2)
-                              + binding.help, false))
+                if stacked {
+                    lines.append(("  " + label, false))
+                    lines.append(("      " + binding.help, false))
+                } else {
+                    lines.append(("  " + label + String(repeating: " ", count: keyWidth - label.count + 2)
+                                  + binding.help, false))
+                }
             }
         }
-        return lines + Legend.helpLines
+        return lines + Legend.helpLines(width: width)
     }
 }

@@ -82,6 +82,9 @@ public struct HelpLayout: Sendable, Equatable {
         text = box.inset(dx: 2, dy: 2)
     }
 
+    /// Columns of text in the box at a screen width (as `text.width`, before the lines are known).
+    public static func textWidth(screenWidth: Int) -> Int { max(0, min(screenWidth - 2, Metrics.helpBoxWidth) - 4) }
+
     /// Rows a page moves.
     public var page: Int { max(1, text.height) }
     /// The scroll that shows the last line at the bottom.

@@ -1,3 +1,5 @@
+import BriefCore
+
 /// What every mark and glyph on the screens means: the last part of the help (`?`).
 public enum Legend {
     public static let marks: [(mark: String, meaning: String)] = [
@@ -15,11 +17,20 @@ public enum Legend {
         ("│", "text: a quote's bar; between table columns"),
     ]
 
-    /// The legend as help lines, after a heading.
-    static var helpLines: [(text: String, isHeading: Bool)] {
-        let width = marks.map { $0.mark.count }.max() ?? 0
-        return [("", false), ("Marks", true)] + marks.map { entry in
-            ("  " + entry.mark + String(repeating: " ", count: width - entry.mark.count + 2) + entry.meaning, false)
+    /// The legend as help lines, after a heading; meanings wrapped to `width` columns.
+    static func helpLines(width: Int? = nil) -> [(text: String, isHeading: Bool)] {
+        let markWidth = marks.map { $0.mark.count }.max() ?? 0
+        let indent = 2 + markWidth + 2
+        let wrapper = TextWrapper()
+        var lines: [(String, Bool)] = [("", false), ("Marks", true)]
+        for entry in marks {
+            let pieces = width.map { wrapper.wrap(entry.meaning, width: max(10, $0 - indent)) } ?? [entry.meaning]
+            for (n, piece) in pieces.enumerated() {
+                let lead = n == 0 ? "  " + entry.mark + String(repeating: " ", count: markWidth - entry.mark.count + 2)
+                    : String(repeating: " ", count: indent)
+                lines.append((lead + piece, false))
+            }
         }
+        return lines
     }
 }

@@ -126,7 +126,7 @@ public enum WhyView {
 
 public enum HelpView {
     static func draw(scroll: Int, context: CommandContext, keymap: Keymap, layout: HelpLayout, on screen: inout Screen) {
-        let lines = keymap.helpLines(first: context)
+        let lines = keymap.helpLines(first: context, width: layout.text.width)
         let (x, y, boxWidth, boxHeight) = (layout.box.x, layout.box.y, layout.box.width, layout.box.height)
         let border = Style(bold: true, role: .heading)
         AppView.drawBox(on: &screen, x: x, y: y, width: boxWidth, height: boxHeight, style: border)

@@ -226,3 +226,21 @@ struct NarrowAndLegendTests {
         }
     }
 }
+
+@Suite("Help in a narrow window")
+struct NarrowHelpTests {
+    @Test("At 40 columns each description has a line of its own under its keys, whole")
+    func stacked() {
+        var state = AppState(document: Fixtures.ports(), width: 40, height: 12)
+        Fixtures.press(Fixtures.keys("?"), on: &state)
+        let rows = AppView.render(state).rows()
+        let keys = rows.firstIndex { $0.contains("│   j ↓ ^N") }
+        #expect(keys != nil, "\(rows)")
+        if let keys { #expect(rows[keys + 1].contains("line down (5j: five lines)"), "\(rows)") }
+        // Scrolling reaches the legend at the end.
+        Fixtures.press(Array(repeating: .pageDown, count: 80), on: &state)
+        let end = AppView.render(state).rows()
+        #expect(end.contains { $0.contains("text: more of a table") }, "\(end)")
+        #expect(!end.dropLast().contains { $0.contains("…") }, "legend lines wrap, not cut: \(end)")
+    }
+}
