@@ -9,6 +9,17 @@ public struct RuntimeFailure: Error, CustomStringConvertible, Sendable {
     public init(_ description: String) { self.description = description }
 }
 
+/// Waiting for a program Brief started (the editor, a terminal browser).
+enum ChildProcess {
+    /// Its exit status as a shell gives it (128 + the signal that ended it), -1 when it cannot
+    /// be waited for.
+    static func wait(_ pid: pid_t) -> Int32 {
+        var code: Int32 = 0
+        guard FileIO.retrying({ waitpid(pid, &code, 0) }) >= 0 else { return -1 }
+        return (code & 0x7f) == 0 ? (code >> 8) & 0xff : 128 + (code & 0x7f)
+    }
+}
+
 /// Runs $VISUAL, $EDITOR or vi on a temporary file, for notes longer than a line.
 public struct ExternalEditor: Sendable {
     public let environment: Environment
@@ -46,10 +57,7 @@ public struct ExternalEditor: Sendable {
         var status: Int32 = -1
         var pid = pid_t()
         if posix_spawn(&pid, "/bin/sh", nil, nil, argv, environ) == 0 {
-            var code: Int32 = 0
-            if FileIO.retrying({ waitpid(pid, &code, 0) }) >= 0 {
-                status = (code & 0x7f) == 0 ? (code >> 8) & 0xff : 128 + (code & 0x7f)
-            }
+            status = ChildProcess.wait(pid)
         }
         guard status == 0 else {
             return .failure(RuntimeFailure("the editor (\(editor)) failed with status \(status); the text is in \(file)"))

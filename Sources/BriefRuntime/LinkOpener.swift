@@ -51,7 +51,7 @@ struct LinkOpener {
                 case .failure(let failure):
                     notFound = failure.description == "not found"
                     return .failure(failure)
-                case .success(let pid): return .success(Self.wait(pid))
+                case .success(let pid): return .success(ChildProcess.wait(pid))
                 }
             }
             switch result {
@@ -85,11 +85,5 @@ struct LinkOpener {
         if error == ENOENT { return .failure(RuntimeFailure("not found")) }
         guard error == 0 else { return .failure(RuntimeFailure("\(command[0]): \(String(cString: strerror(error)))")) }
         return .success(pid)
-    }
-
-    static func wait(_ pid: pid_t) -> Int32 {
-        var code: Int32 = 0
-        guard FileIO.retrying({ waitpid(pid, &code, 0) }) >= 0 else { return -1 }
-        return (code & 0x7f) == 0 ? (code >> 8) & 0xff : 128 + (code & 0x7f)
     }
 }

@@ -214,11 +214,7 @@ extension AppState {
 
     /// Jumps only when `position` is not already on screen.
     func reveal(_ reader: inout ReaderState, _ position: Position) {
-        let visible = reader.layout.lines(from: reader.top, count: geometry.textHeight)
-        let start = reader.layout.lineStart(position)
-        if !visible.contains(where: { $0.item == start.item && $0.line.start == start.offset }) {
-            jump(&reader, to: position)
-        }
+        if !reader.isVisible(position, height: geometry.textHeight) { jump(&reader, to: position) }
     }
 
     mutating func followEvidence(_ reader: inout ReaderState) {

@@ -109,11 +109,14 @@ public struct Configuration: Sendable {
     public var colors: [ColorRole: ColorSpec] = [:]
     /// One line each: "config.toml:3: unknown command "nxt"".
     public var problems: [String] = []
+    /// How the problems name the file.
+    var fileName = "config.toml"
 
     public init() {}
 
     public static func parse(_ text: String, fileName: String = "config.toml") -> Configuration {
         var configuration = Configuration()
+        configuration.fileName = fileName
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         func problem(_ line: Int?, _ message: String) {
             configuration.problems.append("\(fileName)\(line.map { ":\($0)" } ?? ""): \(message)")
@@ -168,7 +171,7 @@ public struct Configuration: Sendable {
     public mutating func keymap(from base: Keymap = .standard) -> Keymap {
         let (keymap, unapplied) = base.applying(keyOverrides)
         for override in unapplied {
-            problems.append("config.toml:\(override.line): \"\(override.command.name)\" cannot be bound to a key")
+            problems.append("\(fileName):\(override.line): \"\(override.command.name)\" cannot be bound to a key")
         }
         return keymap
     }

@@ -83,7 +83,9 @@ public struct HelpLayout: Sendable, Equatable {
     }
 
     /// Columns of text in the box at a screen width (as `text.width`, before the lines are known).
-    public static func textWidth(screenWidth: Int) -> Int { max(0, min(screenWidth - 2, Metrics.helpBoxWidth) - 4) }
+    public static func textWidth(screenWidth: Int) -> Int {
+        HelpLayout(width: screenWidth, height: Metrics.minimumHeight, lineCount: 0).text.width
+    }
 
     /// Rows a page moves.
     public var page: Int { max(1, text.height) }

@@ -47,7 +47,7 @@ extension ReaderDocument {
     /// Where a `#fragment` points: a block whose anchor is the fragment, else a heading whose
     /// slug (as GitHub makes them: lowercase, spaces to "-", punctuation dropped) is.
     public func target(ofFragment fragment: String) -> Position? {
-        let wanted = (fragment.removingPercentEncoding ?? fragment)
+        let wanted = (fragment.percentDecoded ?? fragment)
         // GitHub's pages give headings the id "user-content-x" and link them as "#x".
         for (index, block) in article.blocks.enumerated()
         where block.anchor == wanted || block.anchor == "user-content-" + wanted {
@@ -78,8 +78,9 @@ extension ReaderDocument {
 }
 
 extension String {
-    /// The string with `%XX` escapes decoded (nil when they are not valid UTF-8).
-    var removingPercentEncoding: String? {
+    /// The string with `%XX` escapes decoded (nil when they are not valid UTF-8); not named as
+    /// Foundation's, which BriefUI does not import.
+    var percentDecoded: String? {
         guard contains("%") else { return self }
         var bytes: [UInt8] = []
         var utf8 = Array(self.utf8)[...]
@@ -172,7 +173,7 @@ extension AppState {
               !destination.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return nil }
         let relative = String(destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0])
         guard !relative.isEmpty else { return nil }
-        let decoded = relative.removingPercentEncoding ?? relative
+        let decoded = relative.percentDecoded ?? relative
         if decoded.hasPrefix("/") { return decoded }
         let folder = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
         return (folder.isEmpty ? "." : folder) + "/" + decoded
